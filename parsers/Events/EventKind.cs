@@ -1,0 +1,20 @@
+namespace Swiotlb.Trace.Events;
+
+/// <summary>The event types swiotrace understands; everything else is <see cref="Generic"/>.</summary>
+public enum EventKind
+{
+    Generic,
+    SwiotlbBounced,
+    NvmeSetupCmd,
+    NvmeCompleteRq,
+    NvmeSq,
+    BlockRqIssue,
+    BlockRqComplete,
+    DmaMapPage,
+    DmaUnmapPage,
+    DmaMapSg,
+    DmaUnmapSg,
+    SwiotlbMapEntry,
+    SwiotlbMapReturn,
+    SwiotlbUnmapEntry,
+}
