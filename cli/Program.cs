@@ -1,1 +1,3 @@
-return 0;
+using Swiotlb.Trace.Cli;
+
+return SwiotraceCommandLine.Run(args, Console.Out, Console.Error);

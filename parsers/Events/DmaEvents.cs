@@ -1,5 +1,3 @@
-using System.Collections.Immutable;
-
 namespace Swiotlb.Trace.Events;
 
 /// <summary>The DMA direction as the <c>dma:*</c> events print it.</summary>
@@ -48,9 +46,9 @@ public sealed record DmaMapSg(
     DmaDirection Direction,
     int EntriesIn,
     int EntriesMapped,
-    ImmutableArray<ulong> DmaAddresses,
-    ImmutableArray<ulong> Sizes,
-    ImmutableArray<ulong> PhysAddresses,
+    ValueArray<ulong> DmaAddresses,
+    ValueArray<ulong> Sizes,
+    ValueArray<ulong> PhysAddresses,
     string Attributes) : TraceEvent(Header)
 {
     public override string Name => "dma_map_sg";
@@ -62,7 +60,7 @@ public sealed record DmaUnmapSg(
     EventHeader Header,
     string Device,
     DmaDirection Direction,
-    ImmutableArray<ulong> PhysAddresses,
+    ValueArray<ulong> PhysAddresses,
     string Attributes) : TraceEvent(Header)
 {
     public override string Name => "dma_unmap_sg";

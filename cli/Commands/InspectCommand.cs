@@ -1,0 +1,42 @@
+using System.CommandLine;
+using Swiotlb.Trace.Cli.Input;
+using Swiotlb.Trace.Cli.Output;
+using Swiotlb.Trace.Replay.Inspection;
+
+namespace Swiotlb.Trace.Cli.Commands;
+
+/// <summary><c>swiotrace inspect CAPTURE</c>: what a capture holds.</summary>
+public static class InspectCommand
+{
+    public static Command Build()
+    {
+        var capture = SharedOptions.Capture();
+        var format = SharedOptions.Format("text", "json");
+        var output = SharedOptions.Output();
+        var command = new Command("inspect",
+            "Show what a capture holds: format, kernel, time span, CPUs, events by type, devices and whether their offsets survived bouncing, lost events.")
+        {
+            capture, format, output,
+        };
+        command.SetAction(parsed => Run(parsed.GetValue(capture)!, parsed.GetValue(format)!, parsed.GetValue(output),
+            parsed.InvocationConfiguration.Output, parsed.InvocationConfiguration.Error));
+        return command;
+    }
+
+    public static int Run(string capturePath, string format, string? outputPath, TextWriter output, TextWriter error) =>
+        CommandFailure.Guard(error, () =>
+        {
+            using var reader = CaptureOpener.Open(capturePath, error);
+            var inspection = CaptureInspector.Inspect(reader);
+            ReportDestination.Write(outputPath, output, writer =>
+            {
+                if (format == "json")
+                    InspectionJsonWriter.Write(inspection, writer);
+                else
+                    InspectionTextWriter.Write(inspection, writer);
+            });
+            foreach (var warning in inspection.Statistics.Warnings.Take(3))
+                error.WriteLine($"swiotrace: warning: {warning}");
+            return (int)ExitCode.Clean;
+        });
+}

@@ -1,0 +1,55 @@
+using Swiotlb.Trace.Capture;
+using Swiotlb.Trace.Text;
+
+namespace Swiotlb.Trace.Cli.Input;
+
+/// <summary>Opens a capture file with the reader its content calls for.</summary>
+public static class CaptureOpener
+{
+    public static ICaptureReader Open(string path, TextWriter progress)
+    {
+        var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
+        try
+        {
+            var format = CaptureFormatDetector.Detect(ReadHead(file), path);
+            file.Position = 0;
+            var stream = ProgressStream.WrapIfInteractive(file, path, progress);
+            ICaptureReader reader = format switch
+            {
+                CaptureFormat.FtraceText or CaptureFormat.TraceCmdReport or CaptureFormat.ConsoleDump => new FtraceTextReader(stream, path, format),
+                _ => throw new CaptureFormatException(CapturePosition.AtOffset(path, 0),
+                    $"recognised as {format.Describe()}, which this build of swiotrace cannot read yet"),
+            };
+            AddKernelReleaseFromUname(reader.Metadata, path);
+            return reader;
+        }
+        catch
+        {
+            file.Dispose();
+            throw;
+        }
+    }
+
+    private static byte[] ReadHead(FileStream file)
+    {
+        var head = new byte[(int)Math.Min(CaptureFormatDetector.HeadLength, file.Length)];
+        file.ReadExactly(head);
+        return head;
+    }
+
+    /// <summary>The captures swiotrace's users make keep <c>uname -a</c> in <c>uname.txt</c> beside the trace: use it when the trace does not say.</summary>
+    private static void AddKernelReleaseFromUname(CaptureMetadata metadata, string capturePath)
+    {
+        if (metadata.KernelRelease is not null)
+            return;
+        var uname = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(capturePath)) ?? ".", "uname.txt");
+        if (!File.Exists(uname))
+            return;
+        var words = File.ReadLines(uname).FirstOrDefault()?.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (words is { Length: >= 3 } && words[0] == "Linux")
+        {
+            metadata.KernelRelease = words[2];
+            metadata.KernelReleaseSource = "uname.txt beside the capture";
+        }
+    }
+}

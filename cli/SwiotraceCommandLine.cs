@@ -1,0 +1,30 @@
+using System.CommandLine;
+using Swiotlb.Trace.Cli.Commands;
+
+namespace Swiotlb.Trace.Cli;
+
+/// <summary>The <c>swiotrace</c> command line: its verbs, and the exit code for a bad command line.</summary>
+public static class SwiotraceCommandLine
+{
+    public static RootCommand Build()
+    {
+        var root = new RootCommand(
+            "swiotrace: what the Linux swiotlb bounce buffer did to your device's DMA addresses, and what another kernel would have done.");
+        root.Subcommands.Add(InspectCommand.Build());
+        return root;
+    }
+
+    /// <summary>Parses and runs; output goes to the given writers so tests need no process.</summary>
+    public static int Run(string[] args, TextWriter output, TextWriter error)
+    {
+        var parsed = Build().Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            foreach (var problem in parsed.Errors)
+                error.WriteLine($"swiotrace: {problem.Message}");
+            error.WriteLine("Run 'swiotrace --help' for usage.");
+            return (int)ExitCode.UsageOrInputError;
+        }
+        return parsed.Invoke(new InvocationConfiguration { Output = output, Error = error });
+    }
+}

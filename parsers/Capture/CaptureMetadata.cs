@@ -1,0 +1,23 @@
+namespace Swiotlb.Trace.Capture;
+
+/// <summary>What a capture says about itself, filled in as it is read.</summary>
+public sealed class CaptureMetadata(string file, CaptureFormat format)
+{
+    public string File { get; } = file;
+    public CaptureFormat Format { get; } = format;
+
+    /// <summary>The kernel release (<c>uname -r</c>) when the capture tells it.</summary>
+    public string? KernelRelease { get; set; }
+
+    /// <summary>Where <see cref="KernelRelease"/> came from when not from the capture itself (e.g. a <c>uname.txt</c> beside it).</summary>
+    public string? KernelReleaseSource { get; set; }
+
+    /// <summary>The CPU count the capture declares (<c>#P:2</c>, <c>cpus=2</c>), null if it does not.</summary>
+    public int? DeclaredCpus { get; set; }
+
+    /// <summary>The panic that produced a console dump, when there is one.</summary>
+    public PanicReport? Panic { get; set; }
+
+    /// <summary>True when timestamps are raw counter ticks rather than nanoseconds.</summary>
+    public bool RawClock { get; set; }
+}

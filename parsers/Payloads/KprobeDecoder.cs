@@ -1,0 +1,90 @@
+using Swiotlb.Trace.Events;
+using Swiotlb.Trace.Text;
+
+namespace Swiotlb.Trace.Payloads;
+
+/// <summary>
+/// Kprobe and kretprobe events on the swiotlb map/unmap functions, whatever the user named them.
+/// A probe is recognised by its probed symbol — <c>(swiotlb_tbl_map_single+0x0/0x6c0)</c>, or for a return probe the
+/// function after <c>&lt;-</c> — and, where a renderer prints bare addresses (trace-cmd: <c>(ffffffff85344b60)</c>),
+/// by its arguments: <c>orig=</c> makes a map entry, <c>tlb=</c> an unmap; a return probe whose function address is a
+/// known map entry's is its return. Other kprobes stay generic events.
+/// </summary>
+internal sealed class KprobeDecoder
+{
+    private static ReadOnlySpan<byte> MapSymbol => "swiotlb_tbl_map_single"u8;
+    private readonly HashSet<ulong> _mapFunctionAddresses = [];
+
+    /// <summary>True when the payload has a kprobe's <c>(LOCATION)</c> prefix.</summary>
+    public static bool LooksLikeProbe(ReadOnlySpan<byte> payload) => payload.StartsWith("("u8) && payload.IndexOf((byte)')') > 1;
+
+    public DecodeResult? TryDecode(in EventHeader header, string probeName, ReadOnlySpan<byte> payload, Utf8StringPool strings)
+    {
+        var close = payload.IndexOf((byte)')');
+        var location = payload[1..close];
+        var arguments = payload[(close + 1)..].TrimSpaces();
+        var arrow = location.IndexOf(" <- "u8);
+        return arrow >= 0
+            ? TryDecodeReturn(header, probeName, location[..arrow], location[(arrow + 4)..], arguments, strings)
+            : TryDecodeEntry(header, probeName, location, arguments, strings);
+    }
+
+    private DecodeResult? TryDecodeEntry(in EventHeader header, string probeName, ReadOnlySpan<byte> location, ReadOnlySpan<byte> arguments, Utf8StringPool strings)
+    {
+        var role = RoleOf(location, arguments);
+        if (role == ProbeRole.None)
+            return null;
+        var fields = new FieldReader(arguments, strings);
+        if (role == ProbeRole.MapEntry)
+        {
+            if (PayloadFields.TryParseHex(location, out var address))
+                _mapFunctionAddresses.Add(address);
+            var entry = new SwiotlbMapEntry(header, probeName, fields.Number("dev"u8), fields.Number("orig"u8), fields.Number("msize"u8),
+                fields.OptionalNumber("asize"u8), fields.OptionalNumber("align"u8), (DmaDirection)fields.Number("dir"u8),
+                fields.OptionalNumber("attrs"u8), fields.OptionalNumber("pool"u8));
+            return DecodeResult.From(entry, fields.Problem);
+        }
+        var unmap = new SwiotlbUnmapEntry(header, probeName, fields.Number("dev"u8), fields.Number("tlb"u8), fields.Number("msize"u8),
+            fields.OptionalNumber("asize"u8), (DmaDirection)fields.Number("dir"u8), fields.OptionalNumber("attrs"u8));
+        return DecodeResult.From(unmap, fields.Problem);
+    }
+
+    private DecodeResult? TryDecodeReturn(in EventHeader header, string probeName, ReadOnlySpan<byte> left, ReadOnlySpan<byte> right,
+        ReadOnlySpan<byte> arguments, Utf8StringPool strings)
+    {
+        var isMapReturn = SymbolOf(right).SequenceEqual(MapSymbol)
+            || IsKnownMapAddress(left) || IsKnownMapAddress(right);
+        if (!isMapReturn)
+            return null;
+        var fields = new FieldReader(arguments, strings);
+        return DecodeResult.From(new SwiotlbMapReturn(header, probeName, fields.Number("ret"u8)), fields.Problem);
+    }
+
+    private bool IsKnownMapAddress(ReadOnlySpan<byte> text) =>
+        PayloadFields.TryParseHex(text, out var address) && _mapFunctionAddresses.Contains(address);
+
+    private static ProbeRole RoleOf(ReadOnlySpan<byte> location, ReadOnlySpan<byte> arguments)
+    {
+        var symbol = SymbolOf(location);
+        if (symbol.SequenceEqual(MapSymbol))
+            return ProbeRole.MapEntry;
+        if (symbol.SequenceEqual("swiotlb_tbl_unmap_single"u8) || symbol.SequenceEqual("__swiotlb_tbl_unmap_single"u8))
+            return ProbeRole.UnmapEntry;
+        if (!PayloadFields.TryParseHex(location, out _))
+            return ProbeRole.None;
+        if (PayloadFields.TryGet(arguments, "orig"u8, out _) && PayloadFields.TryGet(arguments, "msize"u8, out _))
+            return ProbeRole.MapEntry;
+        if (PayloadFields.TryGet(arguments, "tlb"u8, out _))
+            return ProbeRole.UnmapEntry;
+        return ProbeRole.None;
+    }
+
+    /// <summary><c>symbol+0x0/0x6c0</c> → <c>symbol</c>; a bare symbol or address as is.</summary>
+    private static ReadOnlySpan<byte> SymbolOf(ReadOnlySpan<byte> location)
+    {
+        var plus = location.IndexOf((byte)'+');
+        return plus < 0 ? location : location[..plus];
+    }
+
+    private enum ProbeRole { None, MapEntry, UnmapEntry }
+}

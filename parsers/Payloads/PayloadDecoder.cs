@@ -1,0 +1,48 @@
+using Swiotlb.Trace.Events;
+using Swiotlb.Trace.Text;
+
+namespace Swiotlb.Trace.Payloads;
+
+/// <summary>
+/// Turns one text event (name + payload, as the kernel, trace-cmd or perf printed it) into a typed event.
+/// Events bind by name (the <c>system:</c> prefix perf prints is ignored); unknown events become <see cref="GenericEvent"/>.
+/// One decoder per capture: it remembers kprobe addresses and shares strings.
+/// </summary>
+public sealed class PayloadDecoder
+{
+    private readonly Utf8StringPool _strings = new();
+    private readonly KprobeDecoder _kprobes = new();
+
+    public Utf8StringPool Strings => _strings;
+
+    public DecodeResult Decode(in EventHeader header, ReadOnlySpan<byte> name, ReadOnlySpan<byte> payload)
+    {
+        var colon = name.LastIndexOf((byte)':');
+        var bareName = colon < 0 ? name : name[(colon + 1)..];
+        var known = DecodeKnown(header, bareName, payload);
+        if (known is { } typed)
+            return typed;
+        if (KprobeDecoder.LooksLikeProbe(payload))
+        {
+            var probe = _kprobes.TryDecode(header, _strings.Get(bareName), payload, _strings);
+            if (probe is { } decoded)
+                return decoded;
+        }
+        return DecodeResult.Of(new GenericEvent(header, _strings.Get(bareName), System.Text.Encoding.UTF8.GetString(payload)));
+    }
+
+    private DecodeResult? DecodeKnown(in EventHeader header, ReadOnlySpan<byte> name, ReadOnlySpan<byte> payload) => name switch
+    {
+        _ when name.SequenceEqual("swiotlb_bounced"u8) => SwiotlbBouncedDecoder.Decode(header, payload, _strings),
+        _ when name.SequenceEqual("nvme_setup_cmd"u8) => NvmeDecoders.SetupCommand(header, payload, _strings),
+        _ when name.SequenceEqual("nvme_complete_rq"u8) => NvmeDecoders.CompleteRequest(header, payload, _strings),
+        _ when name.SequenceEqual("nvme_sq"u8) => NvmeDecoders.SubmissionQueue(header, payload, _strings),
+        _ when name.SequenceEqual("block_rq_issue"u8) => BlockDecoders.Issue(header, payload, _strings),
+        _ when name.SequenceEqual("block_rq_complete"u8) => BlockDecoders.Complete(header, payload, _strings),
+        _ when name.SequenceEqual("dma_map_page"u8) => DmaDecoders.MapPage(header, payload, _strings),
+        _ when name.SequenceEqual("dma_unmap_page"u8) => DmaDecoders.UnmapPage(header, payload, _strings),
+        _ when name.SequenceEqual("dma_map_sg"u8) => DmaDecoders.MapScatterList(header, payload, _strings),
+        _ when name.SequenceEqual("dma_unmap_sg"u8) => DmaDecoders.UnmapScatterList(header, payload, _strings),
+        _ => null,
+    };
+}

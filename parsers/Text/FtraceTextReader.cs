@@ -1,0 +1,184 @@
+using System.Text;
+using Swiotlb.Trace.Capture;
+using Swiotlb.Trace.Events;
+using Swiotlb.Trace.Payloads;
+
+namespace Swiotlb.Trace.Text;
+
+/// <summary>
+/// Streams the text renderings of ftrace: the kernel's <c>trace</c> and <c>trace_pipe</c>, <c>trace-cmd report</c>,
+/// and ftrace dumps inside a console log. A malformed line is counted and warned about, never fatal.
+/// </summary>
+public sealed class FtraceTextReader : ICaptureReader
+{
+    private readonly Stream _stream;
+    private readonly ByteLineReader _lines;
+    private readonly PayloadDecoder _decoder = new();
+    private bool _consumed;
+
+    public FtraceTextReader(Stream stream, string fileName, CaptureFormat format)
+    {
+        if (format is not (CaptureFormat.FtraceText or CaptureFormat.TraceCmdReport or CaptureFormat.ConsoleDump))
+            throw new ArgumentOutOfRangeException(nameof(format), format, "not a text ftrace format");
+        _stream = stream;
+        _lines = new ByteLineReader(stream);
+        Metadata = new CaptureMetadata(fileName, format);
+    }
+
+    public CaptureMetadata Metadata { get; }
+    public ReadStatistics Statistics { get; } = new();
+
+    /// <summary>Lines of a console log that were not part of the trace dump (boot messages, panic text).</summary>
+    public long ConsoleLinesSkipped { get; private set; }
+
+    public IEnumerable<TraceEvent> ReadEvents()
+    {
+        if (_consumed)
+            throw new InvalidOperationException("a capture reader streams its events once");
+        _consumed = true;
+        return Stream();
+    }
+
+    private IEnumerable<TraceEvent> Stream()
+    {
+        while (ReadNext() is { } next)
+            yield return next;
+        if (Metadata.Format == CaptureFormat.ConsoleDump && Statistics.EventsRead == 0)
+            Statistics.Warn(Position(), "no ftrace dump found in this console log");
+    }
+
+    private TraceEvent? ReadNext()
+    {
+        while (TryReadLine(out var line))
+        {
+            Statistics.LinesRead++;
+            if (_lines.LastLineUnterminated)
+            {
+                Statistics.Truncated = true;
+                Statistics.Warn(Position(), "the capture ends inside this line (no newline): ignored as truncated");
+                return null;
+            }
+            var decoded = Metadata.Format == CaptureFormat.ConsoleDump ? ParseConsoleLine(line) : ParseTraceLine(line);
+            if (decoded is null)
+                continue;
+            Statistics.EventsRead++;
+            return decoded;
+        }
+        return null;
+    }
+
+    private bool TryReadLine(out ReadOnlySpan<byte> line)
+    {
+        try
+        {
+            return _lines.TryReadLine(out line);
+        }
+        catch (LineTooLongException tooLong)
+        {
+            throw new CaptureFormatException(CapturePosition.AtOffset(Metadata.File, tooLong.LineOffset),
+                $"expected a line of text, found {tooLong.Message} (binary data?)");
+        }
+    }
+
+    private TraceEvent? ParseTraceLine(ReadOnlySpan<byte> line)
+    {
+        var trimmed = line.TrimSpaces();
+        if (trimmed.IsEmpty || trimmed.StartsWith("##### CPU"u8))
+            return null;
+        if (trimmed.StartsWith("#"u8))
+        {
+            ReadHeaderComment(trimmed);
+            return null;
+        }
+        if (ConsoleMarkers.TryLostEvents(trimmed, out var lostCpu, out var lost))
+        {
+            Statistics.AddLostEvents(lostCpu, lost);
+            return null;
+        }
+        if (TryReadReportHeader(trimmed))
+            return null;
+        if (!FtraceLineParser.TryParse(line, out var parsed, out var expected))
+        {
+            Statistics.Malformed(Position(), expected);
+            return null;
+        }
+        return Decode(parsed);
+    }
+
+    private TraceEvent? ParseConsoleLine(ReadOnlySpan<byte> line)
+    {
+        var message = ConsoleLine.TryStripPrintkPrefix(line, out var stripped) ? stripped : line;
+        if (ConsoleMarkers.TryDroppedMessages(message, out var dropped))
+        {
+            Statistics.DroppedConsoleMessages += dropped;
+            Statistics.Warn(Position(), $"the console dropped {dropped} printk messages here; the dump before this point is lost");
+            return null;
+        }
+        if (ConsoleMarkers.TryPanicReason(message, out var reason))
+        {
+            Metadata.Panic = new PanicReport(reason, Metadata.Panic?.Cpu);
+            return null;
+        }
+        if (ConsoleMarkers.TryOopsCpu(message, out var cpu))
+        {
+            Metadata.Panic = new PanicReport(Metadata.Panic?.Reason ?? "", cpu);
+            return null;
+        }
+        if (ConsoleMarkers.TryLostEvents(message, out var lostCpu, out var lost))
+        {
+            Statistics.AddLostEvents(lostCpu, lost);
+            return null;
+        }
+        TryReadKernelRelease(message);
+        if (!LatencyLineParser.TryParse(message, out var parsed, out _))
+        {
+            ConsoleLinesSkipped++;
+            return null;
+        }
+        return Decode(parsed);
+    }
+
+    private TraceEvent? Decode(in RawEventLine parsed)
+    {
+        if (parsed.RawCounter)
+            Metadata.RawClock = true;
+        var header = new EventHeader(parsed.TimestampNs, parsed.Cpu, parsed.Pid, _decoder.Strings.Get(parsed.Comm));
+        var result = _decoder.Decode(header, parsed.Name, parsed.Payload);
+        if (result.Event is null)
+            Statistics.Malformed(Position(), $"{Encoding.UTF8.GetString(parsed.Name)}: {result.Problem}");
+        return result.Event;
+    }
+
+    /// <summary>Reads <c>#P:N</c> from the kernel's header (<c># entries-in-buffer/entries-written: 324/324   #P:2</c>).</summary>
+    private void ReadHeaderComment(ReadOnlySpan<byte> comment)
+    {
+        var at = comment.IndexOf("#P:"u8);
+        if (at > 0 && SpanText.TryParseInt(comment[(at + 3)..].TrimSpaces(), out var cpus))
+            Metadata.DeclaredCpus = cpus;
+    }
+
+    /// <summary>trace-cmd report's own header lines: <c>cpus=2</c>, <c>version = 7</c>, <c>CPU 1 is empty</c>.</summary>
+    private bool TryReadReportHeader(ReadOnlySpan<byte> line)
+    {
+        if (line.StartsWith("cpus="u8))
+        {
+            if (SpanText.TryParseInt(line[5..], out var cpus))
+                Metadata.DeclaredCpus = cpus;
+            return true;
+        }
+        return line.StartsWith("version = "u8) || (line.StartsWith("CPU "u8) && line.EndsWith(" is empty"u8));
+    }
+
+    private void TryReadKernelRelease(ReadOnlySpan<byte> message)
+    {
+        if (Metadata.KernelRelease is not null || !message.StartsWith("Linux version "u8))
+            return;
+        var release = message[14..];
+        var end = release.IndexOf((byte)' ');
+        Metadata.KernelRelease = Encoding.UTF8.GetString(end < 0 ? release : release[..end]);
+    }
+
+    private CapturePosition Position() => CapturePosition.AtLine(Metadata.File, _lines.LineNumber, _lines.LineOffset);
+
+    public void Dispose() => _stream.Dispose();
+}

@@ -1,0 +1,76 @@
+using Swiotlb.Trace.Capture;
+using Swiotlb.Trace.Tests.Support;
+
+namespace Swiotlb.Trace.Tests.Text;
+
+/// <summary>Every text capture bundled in samples/ reads without error, with the event counts an independent count of the name column gives.</summary>
+public class RealCaptureCountTests
+{
+    public static TheoryData<string> TextCaptures()
+    {
+        var data = new TheoryData<string>();
+        foreach (var file in new[] { "trace.txt", "trace-stream.txt", "trace-cmd-report.txt" })
+            foreach (var folder in Samples.FoldersWith(file))
+                data.Add($"{folder}/{file}");
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(TextCaptures))]
+    public void Counts_per_event_name_equal_an_independent_count(string capture)
+    {
+        var path = Samples.Capture(capture);
+        var (events, reader) = Support.TextCaptures.ReadAll(path);
+
+        var counted = events.GroupBy(e => e.Name).ToDictionary(g => g.Key, g => (long)g.Count());
+        Assert.Equal(IndependentCounts.ByEventName(path).OrderBy(p => p.Key), counted.OrderBy(p => p.Key));
+        Assert.Equal(0, reader.Statistics.MalformedLines);
+        Assert.Equal(0, reader.Statistics.WarningCount);
+    }
+
+    [Theory]
+    [MemberData(nameof(TextCaptures))]
+    public void Every_swiotlb_and_nvme_event_is_typed_not_generic(string capture)
+    {
+        var (events, _) = Support.TextCaptures.ReadAll(Samples.Capture(capture));
+
+        Assert.DoesNotContain(events, e => e.Kind == Events.EventKind.Generic && e.Name != "dma_alloc");
+    }
+
+    [Fact]
+    public void Console_dump_of_the_hang_counts_equal_an_independent_count()
+    {
+        var path = Samples.Capture("hang-6.1.0/console.log");
+        var (events, reader) = Support.TextCaptures.ReadAll(path);
+
+        var counted = events.GroupBy(e => e.Name).ToDictionary(g => g.Key, g => (long)g.Count());
+        Assert.Equal(IndependentCounts.ByEventName(path, latency: true).OrderBy(p => p.Key), counted.OrderBy(p => p.Key));
+        Assert.Equal(865, events.Count);
+        Assert.Equal(CaptureFormat.ConsoleDump, reader.Metadata.Format);
+        Assert.Equal(0, reader.Statistics.MalformedLines);
+    }
+
+    [Fact]
+    public void Console_dump_keeps_the_panic_reason_and_the_dropped_messages()
+    {
+        var (events, reader) = Support.TextCaptures.ReadAll(Samples.Capture("hang-6.1.0/console.log"));
+
+        Assert.Equal("NMI: Not continuing", reader.Metadata.Panic?.Reason);
+        Assert.Null(reader.Metadata.Panic?.Cpu);
+        Assert.Equal(972, reader.Statistics.DroppedConsoleMessages);
+        Assert.Contains(reader.Statistics.Warnings, w => w.Position.Line == 10 && w.Message.Contains("972"));
+        Assert.Equal(4_826_968_000, events[0].Header.TimestampNs);
+        Assert.Equal("udio", events[0].Header.Comm);
+        Assert.Equal(165, events[0].Header.Pid);
+    }
+
+    [Fact]
+    public void Kernel_text_and_trace_pipe_of_one_capture_hold_the_same_events()
+    {
+        var (text, _) = Support.TextCaptures.ReadAll(Samples.Capture("smoke-6.1.0/trace.txt"));
+        var (stream, _) = Support.TextCaptures.ReadAll(Samples.Capture("smoke-6.1.0/trace-stream.txt"));
+
+        // trace_pipe shows '<...>' for tasks whose name was not yet recorded, and its own timestamps; the events are the same.
+        Assert.Equal(text.Select(e => (e.Name, e.Header.Cpu, e.Header.Pid)), stream.Select(e => (e.Name, e.Header.Cpu, e.Header.Pid)));
+    }
+}
