@@ -22,6 +22,12 @@ public sealed record NvmeSetupCmd(
     public override string Name => "nvme_setup_cmd";
     public override EventKind Kind => EventKind.NvmeSetupCmd;
 
+    /// <summary>The command's flags byte; bits 6–7 (PSDT) say whether data is described by PRPs (0) or SGLs.</summary>
+    public byte Flags { get; init; }
+
+    /// <summary>True when the command describes its data with SGLs, where buffer offsets need no page alignment.</summary>
+    public bool UsesSgl => (Flags & 0xc0) != 0;
+
     /// <summary>Bytes moved, given the namespace's logical block size.</summary>
     public ulong? TransferBytes(uint logicalBlockSize) => Range is { } r ? (ulong)r.BlockCount * logicalBlockSize : null;
 }

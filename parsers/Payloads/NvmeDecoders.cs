@@ -34,7 +34,8 @@ internal static class NvmeDecoders
             opcode = CommandOpcode(payload, ref fields);
             range = queue != 0 && NvmeOpcodes.CarriesBlockRange(opcode) ? RangeFromText(payload, ref fields) : null;
         }
-        return DecodeResult.From(new NvmeSetupCmd(header, disk, controller, queue, command, opcode, ns, range), fields.Problem);
+        var flags = (byte)fields.Number("flags"u8);
+        return DecodeResult.From(new NvmeSetupCmd(header, disk, controller, queue, command, opcode, ns, range) { Flags = flags }, fields.Problem);
     }
 
     public static DecodeResult CompleteRequest(in EventHeader header, ReadOnlySpan<byte> payload, Utf8StringPool strings)

@@ -31,6 +31,17 @@ public class PayloadDecoderTests
 
         Assert.Equal(("nvme0n1", 0, 2, (ushort)13184, (byte)2, 1u), (command.Disk, command.ControllerId, command.QueueId, command.CommandId, command.Opcode, command.NamespaceId));
         Assert.Equal(new NvmeBlockRange(108288, 256), command.Range);
+        Assert.False(command.UsesSgl);
+    }
+
+    [Fact]
+    public void Nvme_setup_cmd_flags_tell_sgl_from_prp()
+    {
+        var command = Assert.IsType<NvmeSetupCmd>(TextCaptures.Single(Head +
+            "nvme_setup_cmd: nvme0: disk=nvme0n1, qid=2, cmdid=1, nsid=1, flags=0x40, meta=0x0, cmd=(nvme_cmd_read slba=0, len=7, ctrl=0x0, dsmgmt=0, reftag=0)"));
+
+        Assert.Equal((byte)0x40, command.Flags);
+        Assert.True(command.UsesSgl);
     }
 
     [Fact]

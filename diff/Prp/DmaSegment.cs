@@ -1,0 +1,7 @@
+namespace Swiotlb.Trace.Diff.Prp;
+
+/// <summary>One mapped scatterlist entry as the device sees it: a DMA address and a length.</summary>
+public readonly record struct DmaSegment(ulong Address, ulong Length)
+{
+    public ulong End => Address + Length;
+}
