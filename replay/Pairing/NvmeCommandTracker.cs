@@ -1,0 +1,92 @@
+using Swiotlb.Trace.Events;
+
+namespace Swiotlb.Trace.Replay.Pairing;
+
+/// <summary>
+/// Groups mappings into the NVMe commands they carry. The driver builds a command (<c>nvme_setup_cmd</c>), maps its data
+/// on the same CPU, then starts the request (<c>block_rq_issue</c>); the command ends at its <c>nvme_complete_rq</c>
+/// (same controller, queue and tag). A mapping on a CPU whose command is being built belongs to it, unless it
+/// is for another device than the controller's. Which PCI device is the controller is learnt from the first command whose
+/// segments of one device add up to the bytes its <c>block_rq_issue</c> reports. Memory: the commands in flight.
+/// </summary>
+public sealed class NvmeCommandTracker
+{
+    private readonly Dictionary<int, OpenCommand> _buildingByCpu = [];
+    private readonly Dictionary<(int Controller, int Queue, ushort Command), OpenCommand> _inFlight = [];
+    private readonly Dictionary<int, string> _deviceByController = [];
+
+    /// <summary>Commands still in flight (built, not completed).</summary>
+    public int InFlight => _inFlight.Count;
+
+    /// <summary>Feeds a command's setup; returns a command of the same queue and id that never completed, superseded now.</summary>
+    public NvmeCommand? Setup(NvmeSetupCmd setup)
+    {
+        var command = new OpenCommand(setup);
+        _buildingByCpu[setup.Header.Cpu] = command;
+        var key = Key(setup.ControllerId, setup.QueueId, setup.CommandId);
+        var superseded = _inFlight.Remove(key, out var stale) ? Close(stale, null) : null;
+        _inFlight[key] = command;
+        return superseded;
+    }
+
+    /// <summary>Offers a mapping made on <paramref name="cpu"/>; true when it is taken as a segment of the command being built there.</summary>
+    public bool TryAttach(int cpu, string device, int mappingId, ulong size)
+    {
+        if (!_buildingByCpu.TryGetValue(cpu, out var command))
+            return false;
+        if (DeviceOf(command.Setup.ControllerId) is { } known && known != device)
+            return false;
+        command.Segments.Add(new Segment(mappingId, device, size));
+        return true;
+    }
+
+    /// <summary>The request started: the command being built on this CPU takes no more segments.</summary>
+    public void Issued(BlockRqIssue issue)
+    {
+        if (!_buildingByCpu.Remove(issue.Header.Cpu, out var command) || DeviceOf(command.Setup.ControllerId) is not null)
+            return;
+        var carrier = command.Segments.GroupBy(s => s.Device)
+            .Where(g => g.Aggregate(0UL, (sum, s) => sum + s.Size) == issue.Bytes)
+            .Select(g => g.Key).ToList();
+        if (carrier.Count == 1)
+            _deviceByController[Math.Max(command.Setup.ControllerId, 0)] = carrier[0];
+    }
+
+    /// <summary>Feeds a completion; returns the command it completes, or null when its setup is not in the capture.</summary>
+    public NvmeCommand? Complete(NvmeCompleteRq completion)
+    {
+        if (!_inFlight.Remove(Key(completion.ControllerId, completion.QueueId, completion.CommandId), out var command))
+            return null;
+        var cpu = command.Setup.Header.Cpu;
+        if (_buildingByCpu.TryGetValue(cpu, out var building) && ReferenceEquals(building, command))
+            _buildingByCpu.Remove(cpu);
+        return Close(command, completion);
+    }
+
+    /// <summary>Commands the capture never completed, at its end.</summary>
+    public IEnumerable<NvmeCommand> Unfinished() => _inFlight.Values.Select(c => Close(c, null));
+
+    /// <summary>Which PCI device carries this controller's commands, once a command has shown it.</summary>
+    public string? DeviceOf(int controller) => _deviceByController.GetValueOrDefault(Math.Max(controller, 0));
+
+    private NvmeCommand Close(OpenCommand command, NvmeCompleteRq? completion)
+    {
+        var device = DeviceOf(command.Setup.ControllerId) ?? command.Segments.FirstOrDefault()?.Device ?? "";
+        var segments = command.Segments.Where(s => s.Device == device).Select(s => s.MappingId).ToList();
+        return new NvmeCommand(command.Setup, device, segments, completion);
+    }
+
+    /// <summary>
+    /// Commands match by controller, queue and tag: the low 12 bits of the command id. The upper 4 bits are the
+    /// generation counter (5.10.x+), which some kernels' completion events leave out (Debian 5.10: setup 4480, completion 384).
+    /// </summary>
+    private static (int, int, ushort) Key(int controller, int queue, ushort command) => (Math.Max(controller, 0), queue, (ushort)(command & 0x0fff));
+
+    private sealed record Segment(int MappingId, string Device, ulong Size);
+
+    private sealed class OpenCommand(NvmeSetupCmd setup)
+    {
+        public NvmeSetupCmd Setup { get; } = setup;
+        public List<Segment> Segments { get; } = [];
+    }
+}
