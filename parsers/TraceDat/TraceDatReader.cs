@@ -90,33 +90,30 @@ public sealed class TraceDatReader
     private TraceEvent Decode(CpuEventCursor cursor)
     {
         var record = cursor.Record;
-        var timestamp = (long)cursor.Timestamp + _layout.TimestampOffset;
-        if (record.Length < Math.Max(_commonType.Offset + _commonType.Size, _commonPid.Offset + _commonPid.Size))
-        {
-            return Unreadable(new EventHeader(timestamp, cursor.Cpu, 0, _layout.Tasks.NameOf(0)), "record", $"a {record.Length}-byte record, too short for its common fields");
-        }
-
-        var id = (int)_commonType.Unsigned(record, _layout.Order);
-        var pid = (int)_commonPid.Integer(record, _layout.Order);
-        var header = new EventHeader(timestamp, cursor.Cpu, pid, _layout.Tasks.NameOf(pid));
-        if (!_layout.Formats.TryGetValue(id, out var format))
-        {
-            return Unreadable(header, $"event_{id}", $"event id {id}, which has no format in the file");
-        }
-
-        if (!_decoders.TryGetValue(id, out var decoder))
-        {
-            decoder = EventDecoders.For(format, _layout.Order, _layout.Symbols);
-            _decoders[id] = decoder;
-        }
-
+        var header = new EventHeader((long)cursor.Timestamp + _layout.TimestampOffset, cursor.Cpu, 0, _layout.Tasks.NameOf(0));
+        var name = "unreadable_event";
         try
         {
+            var pid = (int)_commonPid.Integer(record, _layout.Order);
+            header = header with { Pid = pid, Comm = _layout.Tasks.NameOf(pid) };
+            var id = (int)_commonType.Unsigned(record, _layout.Order);
+            if (!_layout.Formats.TryGetValue(id, out var format))
+            {
+                return Unreadable(header, $"event_{id}", $"event id {id}, which has no format in the file");
+            }
+
+            name = format.Name;
+            if (!_decoders.TryGetValue(id, out var decoder))
+            {
+                decoder = EventDecoders.For(format, _layout.Order, _layout.Symbols);
+                _decoders[id] = decoder;
+            }
+
             return decoder(header, record);
         }
         catch (RecordFormatException e)
         {
-            return Unreadable(header, format.Name, e.Message);
+            return Unreadable(header, name, e.Message);
         }
     }
 

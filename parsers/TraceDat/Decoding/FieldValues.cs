@@ -44,6 +44,11 @@ internal static class FieldValues
     {
         var bytes = field.Bytes(record, order);
         var size = field.ElementSize;
+        if (size is not (1 or 2 or 4 or 8))
+        {
+            throw new RecordFormatException($"array field {field.Name} has {size}-byte elements, not an integer size");
+        }
+
         var values = ImmutableArray.CreateBuilder<ulong>(bytes.Length / size);
         for (var at = 0; at + size <= bytes.Length; at += size)
         {

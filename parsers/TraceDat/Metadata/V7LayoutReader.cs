@@ -4,7 +4,6 @@ namespace Swiotlb.Trace.TraceDat.Metadata;
 internal static class V7LayoutReader
 {
     private const ushort CompressedFlag = 1;
-    private const int MaxDecompressedSection = 1 << 30;
     private const int MaxOptionsSections = 1024;
 
     public static void Read(MetadataCursor file, TraceDatLayout layout)
@@ -89,9 +88,9 @@ internal static class V7LayoutReader
         var codec = layout.Codec ?? throw file.Fail("an uncompressed section (the file header names no compression)");
         var compressedSize = file.ReadUInt32();
         var size = file.ReadUInt32();
-        if (size > MaxDecompressedSection)
+        if (size > DecompressionLimit.For(compressedSize))
         {
-            throw file.Fail($"a decompressed size below {MaxDecompressedSection} bytes, found {size}");
+            throw file.Fail($"a decompressed size of at most {DecompressionLimit.For(compressedSize)} bytes for {compressedSize} compressed bytes, found {size}");
         }
 
         var compressed = file.ReadBytes(compressedSize, "compressed section data");

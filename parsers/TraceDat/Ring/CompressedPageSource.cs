@@ -51,9 +51,9 @@ internal sealed class CompressedPageSource(Stream file, CpuDataRegion region, in
         ReadAt(_header, "a chunk header");
         var compressedSize = order.UInt32(_header);
         var size = order.UInt32(_header.AsSpan(4));
-        if (compressedSize > MaxChunkSize || size > MaxChunkSize)
+        if (compressedSize > MaxChunkSize || size > DecompressionLimit.For(compressedSize))
         {
-            throw new RingDataException(_chunkOffset, $"a chunk of {compressedSize} compressed / {size} bytes, above the {MaxChunkSize}-byte limit");
+            throw new RingDataException(_chunkOffset, $"a chunk of {compressedSize} compressed bytes decompressing to {size}, beyond the plausible size");
         }
 
         EnsureCapacity(ref _compressed, (int)compressedSize);
@@ -72,6 +72,11 @@ internal sealed class CompressedPageSource(Stream file, CpuDataRegion region, in
 
     private Span<byte> ReadAt(Span<byte> destination, string what)
     {
+        if (_next < 0 || _next > file.Length)
+        {
+            throw new RingDataException(_next, $"CPU data inside the file's {file.Length} bytes");
+        }
+
         file.Position = _next;
         var read = file.ReadAtLeast(destination, destination.Length, throwOnEndOfStream: false);
         if (read < destination.Length)

@@ -63,9 +63,10 @@ internal sealed class CpuEventCursor(IPageSource pages, int cpu, RingHeaderLayou
         while (pages.TryNextPage(out _page, out _pageOffset))
         {
             var page = _page.AsSpan();
-            if (page.Length < header.DataOffset)
+            var headerEnd = Math.Max(header.DataOffset, 8 + header.CommitSize);
+            if (page.Length < headerEnd)
             {
-                warn(_pageOffset, $"a page of {page.Length} bytes, shorter than its {header.DataOffset}-byte header", "the page");
+                warn(_pageOffset, $"a page of {page.Length} bytes, shorter than its {headerEnd}-byte header", $"one page of CPU {Cpu}'s events");
                 continue;
             }
 

@@ -5,7 +5,7 @@ namespace Swiotlb.Trace.TraceDat.Ring;
 /// <summary>Pages stored as they are in the file, read one page at a time.</summary>
 internal sealed class PlainPageSource(Stream file, CpuDataRegion region, int pageSize) : IPageSource
 {
-    private readonly byte[] _page = new byte[pageSize];
+    private byte[]? _page;
     private long _next = region.Offset;
 
     public bool TryNextPage(out ArraySegment<byte> page, out long fileOffset)
@@ -18,6 +18,12 @@ internal sealed class PlainPageSource(Stream file, CpuDataRegion region, int pag
             return false;
         }
 
+        if (_next < 0 || _next >= file.Length)
+        {
+            throw new RingDataException(_next, $"CPU data inside the file's {file.Length} bytes");
+        }
+
+        _page ??= new byte[pageSize];
         var length = (int)Math.Min(left, pageSize);
         file.Position = _next;
         var read = file.ReadAtLeast(_page.AsSpan(0, length), length, throwOnEndOfStream: false);
