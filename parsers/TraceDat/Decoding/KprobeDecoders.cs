@@ -1,0 +1,98 @@
+using Swiotlb.Trace.Events;
+using Swiotlb.Trace.TraceDat.Formats;
+using Swiotlb.Trace.TraceDat.Metadata;
+
+namespace Swiotlb.Trace.TraceDat.Decoding;
+
+/// <summary>
+/// Kprobes on the swiotlb map/unmap functions, recognised by the probed function (resolved through the file's
+/// kallsyms) rather than by the user's probe name; arguments are read by field name.
+/// </summary>
+internal static class KprobeDecoders
+{
+    private const string MapFunction = "swiotlb_tbl_map_single";
+    private static readonly string[] UnmapFunctions = ["swiotlb_tbl_unmap_single", "__swiotlb_tbl_unmap_single"];
+
+    /// <summary>A decoder that resolves the probed function on the first event (a probe's address never changes), then binds.</summary>
+    public static RecordDecoder For(EventFormat format, ByteOrder order, KernelSymbols symbols, RecordDecoder generic)
+    {
+        var returnProbeFunction = format.Field("__probe_func");
+        var address = returnProbeFunction ?? format.Field("__probe_ip");
+        if (address is null)
+        {
+            return generic;
+        }
+
+        RecordDecoder? bound = null;
+        return (header, record) =>
+        {
+            bound ??= Bind(format, order, symbols.FunctionAt(address.Unsigned(record, order)), returnProbeFunction is not null) ?? generic;
+            return bound(header, record);
+        };
+    }
+
+    private static RecordDecoder? Bind(EventFormat format, ByteOrder order, string? function, bool isReturnProbe) => function switch
+    {
+        MapFunction when isReturnProbe => MapReturn(format, order),
+        MapFunction => MapEntry(format, order),
+        _ when !isReturnProbe && UnmapFunctions.Contains(function) => UnmapEntry(format, order),
+        _ => null,
+    };
+
+    private static RecordDecoder? MapEntry(EventFormat format, ByteOrder order)
+    {
+        if (format.Field("dev") is not { } dev || format.Field("orig") is not { } original
+            || format.Field("msize") is not { } size || format.Field("dir") is not { } dir)
+        {
+            return null;
+        }
+
+        var (allocSize, align, attrs, pool) = (format.Field("asize"), format.Field("align"), format.Field("attrs"), format.Field("pool"));
+        return (header, record) => new SwiotlbMapEntry(
+            header,
+            format.Name,
+            dev.Unsigned(record, order),
+            original.Unsigned(record, order),
+            size.Unsigned(record, order),
+            Optional(allocSize, record, order),
+            Optional(align, record, order),
+            (DmaDirection)dir.Unsigned(record, order),
+            Optional(attrs, record, order),
+            Optional(pool, record, order));
+    }
+
+    /// <summary>The return value is the field named <c>ret</c>, else the probe's only argument.</summary>
+    private static RecordDecoder? MapReturn(EventFormat format, ByteOrder order)
+    {
+        var arguments = format.Fields.Where(f => !f.Name.StartsWith("__probe_", StringComparison.Ordinal)).ToList();
+        if ((format.Field("ret") ?? (arguments.Count == 1 ? arguments[0] : null)) is not { } value)
+        {
+            return null;
+        }
+
+        return (header, record) => new SwiotlbMapReturn(header, format.Name, value.Unsigned(record, order));
+    }
+
+    private static RecordDecoder? UnmapEntry(EventFormat format, ByteOrder order)
+    {
+        if (format.Field("dev") is not { } dev || format.Field("tlb") is not { } bounce
+            || format.Field("msize") is not { } size || format.Field("dir") is not { } dir)
+        {
+            return null;
+        }
+
+        var (allocSize, attrs) = (format.Field("asize"), format.Field("attrs"));
+        return (header, record) => new SwiotlbUnmapEntry(
+            header,
+            format.Name,
+            dev.Unsigned(record, order),
+            bounce.Unsigned(record, order),
+            size.Unsigned(record, order),
+            Optional(allocSize, record, order),
+            (DmaDirection)dir.Unsigned(record, order),
+            Optional(attrs, record, order));
+    }
+
+    private static ulong? Optional(FieldFormat? field, ReadOnlySpan<byte> record, ByteOrder order) =>
+        field is null ? null : field.Unsigned(record, order);
+}

@@ -1,0 +1,11 @@
+namespace Swiotlb.Trace.TraceDat.Metadata;
+
+/// <summary>The largest decompressed size believed for a compressed block, so a corrupt size field cannot claim gigabytes.</summary>
+internal static class DecompressionLimit
+{
+    private const long MaxRatio = 256;
+    private const long Floor = 1 << 20;
+    private const long Ceiling = 1 << 30;
+
+    public static long For(uint compressedSize) => Math.Min(Ceiling, Math.Max(Floor, compressedSize * MaxRatio));
+}

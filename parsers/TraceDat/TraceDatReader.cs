@@ -1,0 +1,141 @@
+using System.Collections.Immutable;
+using Swiotlb.Trace.Events;
+using Swiotlb.Trace.TraceDat.Decoding;
+using Swiotlb.Trace.TraceDat.Formats;
+using Swiotlb.Trace.TraceDat.Metadata;
+using Swiotlb.Trace.TraceDat.Ring;
+
+namespace Swiotlb.Trace.TraceDat;
+
+/// <summary>
+/// Reads a trace-cmd <c>trace.dat</c> (versions 6 and 7, compressed or not) into typed events, merged across
+/// CPUs in timestamp order (ties by CPU, as <c>trace-cmd report</c> does). Holds one page or chunk per CPU.
+/// </summary>
+/// <remarks>The caller owns the stream, which must be seekable and stay open while events are read.</remarks>
+public sealed class TraceDatReader
+{
+    private static readonly FieldFormat DefaultCommonType = new("common_type", "unsigned short", 0, 2, false, FieldLocation.Inline, 0);
+    private static readonly FieldFormat DefaultCommonPid = new("common_pid", "int", 4, 4, true, FieldLocation.Inline, 0);
+
+    private readonly Stream _file;
+    private readonly string _fileName;
+    private readonly TraceDatLayout _layout;
+    private readonly FieldFormat _commonType;
+    private readonly FieldFormat _commonPid;
+    private readonly Dictionary<int, RecordDecoder> _decoders = [];
+    private readonly List<TraceDatWarning> _warnings = [];
+
+    private TraceDatReader(Stream file, string fileName, TraceDatLayout layout)
+    {
+        _file = file;
+        _fileName = fileName;
+        _layout = layout;
+        var common = layout.Formats.Values.FirstOrDefault()?.CommonFields ?? [];
+        _commonType = common.FirstOrDefault(f => f.Name == "common_type") ?? DefaultCommonType;
+        _commonPid = common.FirstOrDefault(f => f.Name == "common_pid") ?? DefaultCommonPid;
+        Metadata = DescribeMetadata(layout);
+    }
+
+    public TraceDatMetadata Metadata { get; }
+
+    /// <summary>Problems met so far while reading events (filled as <see cref="ReadEvents"/> runs).</summary>
+    public IReadOnlyList<TraceDatWarning> Warnings => _warnings;
+
+    /// <summary>Reads the file's header and metadata.</summary>
+    /// <exception cref="TraceDatFormatException">The file is not a trace.dat, or its metadata is truncated or corrupt.</exception>
+    public static TraceDatReader Open(Stream file, string fileName) => new(file, fileName, LayoutReader.Read(file, fileName));
+
+    /// <summary>All events of all buffers in timestamp order; data that cannot be read ends that CPU's stream with a warning.</summary>
+    public IEnumerable<TraceEvent> ReadEvents()
+    {
+        _warnings.Clear();
+        var queue = new PriorityQueue<CpuEventCursor, (ulong Timestamp, int Order)>();
+        var order = 0;
+        foreach (var cursor in OpenCursors())
+        {
+            if (cursor.MoveNext())
+            {
+                queue.Enqueue(cursor, (cursor.Timestamp, order));
+            }
+
+            order++;
+        }
+
+        while (queue.TryDequeue(out var cursor, out var priority))
+        {
+            yield return Decode(cursor);
+            if (cursor.MoveNext())
+            {
+                queue.Enqueue(cursor, (cursor.Timestamp, priority.Order));
+            }
+        }
+    }
+
+    private IEnumerable<CpuEventCursor> OpenCursors()
+    {
+        foreach (var buffer in _layout.Buffers)
+        {
+            foreach (var region in buffer.Cpus.OrderBy(r => r.Cpu))
+            {
+                var section = $"flyrecord buffer \"{buffer.Name}\" CPU {region.Cpu}";
+                IPageSource pages = buffer.IsCompressed
+                    ? new CompressedPageSource(_file, region, buffer.PageSize, _layout.Codec!, _layout.Order)
+                    : new PlainPageSource(_file, region, buffer.PageSize);
+                yield return new CpuEventCursor(pages, region.Cpu, _layout.RingHeader, _layout.Order,
+                    (offset, problem, lost) => _warnings.Add(new TraceDatWarning(_fileName, section, offset, problem, lost)));
+            }
+        }
+    }
+
+    private TraceEvent Decode(CpuEventCursor cursor)
+    {
+        var record = cursor.Record;
+        var header = new EventHeader((long)cursor.Timestamp + _layout.TimestampOffset, cursor.Cpu, 0, _layout.Tasks.NameOf(0));
+        var name = "unreadable_event";
+        try
+        {
+            var pid = (int)_commonPid.Integer(record, _layout.Order);
+            header = header with { Pid = pid, Comm = _layout.Tasks.NameOf(pid) };
+            var id = (int)_commonType.Unsigned(record, _layout.Order);
+            if (!_layout.Formats.TryGetValue(id, out var format))
+            {
+                return Unreadable(header, $"event_{id}", $"event id {id}, which has no format in the file");
+            }
+
+            name = format.Name;
+            if (!_decoders.TryGetValue(id, out var decoder))
+            {
+                decoder = EventDecoders.For(format, _layout.Order, _layout.Symbols);
+                _decoders[id] = decoder;
+            }
+
+            return decoder(header, record);
+        }
+        catch (RecordFormatException e)
+        {
+            return Unreadable(header, name, e.Message);
+        }
+    }
+
+    private GenericEvent Unreadable(EventHeader header, string name, string problem)
+    {
+        _warnings.Add(new TraceDatWarning(_fileName, $"event at {header.TimestampNs} ns on CPU {header.Cpu}", -1, problem, "the event's fields"));
+        return new GenericEvent(header, name, "");
+    }
+
+    private static TraceDatMetadata DescribeMetadata(TraceDatLayout layout)
+    {
+        var unameParts = layout.Uname?.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return new TraceDatMetadata(
+            layout.Version,
+            layout.Compression,
+            layout.Order.IsBigEndian,
+            layout.LongSize,
+            layout.PageSize,
+            layout.CpuCount ?? layout.Buffers.SelectMany(b => b.Cpus).Select(c => c.Cpu + 1).DefaultIfEmpty(0).Max(),
+            unameParts is { Length: >= 3 } ? unameParts[2] : null,
+            layout.Buffers.FirstOrDefault()?.Clock ?? layout.TraceClock,
+            [.. layout.Buffers.Select(b => b.Name)],
+            layout.LostEventsPerCpu.ToImmutableDictionary());
+    }
+}

@@ -1,0 +1,64 @@
+using Swiotlb.Trace.Events;
+using Swiotlb.Trace.TraceDat;
+
+namespace Swiotlb.Trace.Tests.TraceDat;
+
+/// <summary>Every real capture read by <see cref="TraceDatReader"/> equals <c>trace-cmd report -t</c> of the same file.</summary>
+public sealed class TraceDatMatchesTraceCmdTests
+{
+    public static TheoryData<string> Files() => [.. SampleCaptures.TraceDatFiles()];
+
+    [TraceCmdTheory]
+    [MemberData(nameof(Files))]
+    public void Event_stream_equals_trace_cmd_report(string file)
+    {
+        var path = SampleCaptures.PathOf(file);
+        var expected = TraceCmd.Report(path);
+        var actual = ReadAll(path, out var warnings);
+
+        Assert.Empty(warnings);
+        Assert.Equal(expected.Count, actual.Count);
+        for (var i = 0; i < expected.Count; i++)
+        {
+            AssertSame(expected[i], actual[i], i);
+        }
+    }
+
+    [TraceCmdTheory]
+    [MemberData(nameof(Files))]
+    public void Typed_events_are_recognised(string file)
+    {
+        var events = ReadAll(SampleCaptures.PathOf(file), out _);
+
+        Assert.Contains(events, e => e is SwiotlbBounced);
+        Assert.Contains(events, e => e is NvmeSetupCmd { Range: not null });
+        Assert.Contains(events, e => e is SwiotlbMapEntry);
+        Assert.Contains(events, e => e is SwiotlbMapReturn);
+        Assert.Contains(events, e => e is SwiotlbUnmapEntry);
+        Assert.DoesNotContain(events, e => e is GenericEvent g && g.EventName is "swmap" or "swmapret" or "swunmap" or "nvme_setup_cmd" or "block_rq_issue");
+    }
+
+    internal static List<TraceEvent> ReadAll(string path, out IReadOnlyList<TraceDatWarning> warnings)
+    {
+        using var stream = File.OpenRead(path);
+        var reader = TraceDatReader.Open(stream, path);
+        var events = reader.ReadEvents().ToList();
+        warnings = reader.Warnings;
+        return events;
+    }
+
+    private static void AssertSame(ReportLine expected, TraceEvent actual, int index)
+    {
+        var where = $"event {index} ({expected.Name} at {expected.TimestampNs} ns)";
+        Assert.True(expected.TimestampNs == actual.Header.TimestampNs, $"{where}: timestamp {actual.Header.TimestampNs}");
+        Assert.True(expected.Cpu == actual.Header.Cpu, $"{where}: CPU {actual.Header.Cpu}");
+        Assert.True(expected.Pid == actual.Header.Pid, $"{where}: pid {actual.Header.Pid}");
+        Assert.True(expected.Comm == actual.Header.Comm, $"{where}: comm {actual.Header.Comm}");
+        Assert.True(expected.Name == actual.Name, $"{where}: name {actual.Name}");
+        foreach (var spellings in ReportExpectations.TokensOf(actual))
+        {
+            Assert.True(spellings.Any(t => ReportExpectations.Contains(expected.Payload, t)),
+                $"{where}: expected one of [{string.Join(" | ", spellings)}] in \"{expected.Payload}\"");
+        }
+    }
+}

@@ -1,0 +1,64 @@
+using Swiotlb.Trace.Events;
+using Swiotlb.Trace.TraceDat;
+using Swiotlb.Trace.Tests.TraceDat.Writing;
+
+namespace Swiotlb.Trace.Tests.TraceDat;
+
+/// <summary>Files from the test writer read back to the events written, and trace-cmd reads them too.</summary>
+public sealed class TraceDatWriterRoundTripTests
+{
+    private const int Cpus = 3;
+    private const int EventsPerCpu = 2_000;
+
+    public static TheoryData<TraceDatFileKind> Kinds() => [TraceDatFileKind.V6, TraceDatFileKind.V7, TraceDatFileKind.V7Zstd];
+
+    [Theory]
+    [MemberData(nameof(Kinds))]
+    public void Reader_returns_the_written_events_in_time_order(TraceDatFileKind kind)
+    {
+        var file = Write(kind);
+        var reader = TraceDatReader.Open(file, "written.dat");
+        var events = reader.ReadEvents().ToList();
+
+        Assert.Empty(reader.Warnings);
+        Assert.Equal(Expected(), events);
+        Assert.Equal(kind == TraceDatFileKind.V6 ? 6 : 7, reader.Metadata.Version);
+        Assert.Equal(kind == TraceDatFileKind.V7Zstd ? "zstd 1.5.4" : "none", reader.Metadata.Compression);
+        Assert.Equal(Cpus, reader.Metadata.CpuCount);
+    }
+
+    [TraceCmdTheory]
+    [MemberData(nameof(Kinds))]
+    public void Trace_cmd_reads_what_the_writer_writes(TraceDatFileKind kind)
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"swiotrace-written-{kind}-{Environment.ProcessId}.dat");
+        try
+        {
+            using (var output = File.Create(path))
+            {
+                Write(kind).CopyTo(output);
+            }
+
+            var report = TraceCmd.Report(path);
+            var expected = Expected();
+            Assert.Equal(expected.Count, report.Count);
+            Assert.Equal(expected.Select(e => (e.Header.TimestampNs, e.Header.Cpu, e.Header.Pid, e.Name)), report.Select(r => (r.TimestampNs, r.Cpu, r.Pid, r.Name)));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    internal static MemoryStream Write(TraceDatFileKind kind, int eventsPerCpu = EventsPerCpu)
+    {
+        var file = new MemoryStream();
+        TraceDatWriter.Write(file, kind, SyntheticEvents.PerCpu(Cpus, eventsPerCpu), SyntheticEvents.TaskNames);
+        file.Position = 0;
+        return file;
+    }
+
+    /// <summary>All CPUs' events merged by timestamp, ties to the lower CPU.</summary>
+    private static List<TraceEvent> Expected() =>
+        SyntheticEvents.PerCpu(Cpus, EventsPerCpu).SelectMany(e => e).OrderBy(e => e.Header.TimestampNs).ThenBy(e => e.Header.Cpu).ToList();
+}

@@ -1,0 +1,133 @@
+using System.Buffers.Binary;
+using System.Text;
+using Swiotlb.Trace.Events;
+
+namespace Swiotlb.Trace.Tests.TraceDat.Writing;
+
+/// <summary>
+/// The event formats the test writer declares (6.1 layouts) and the little-endian records it encodes for them:
+/// <c>swiotlb_bounced</c>, <c>nvme_setup_cmd</c> and the <c>swmap</c>/<c>swmapret</c> kprobes.
+/// </summary>
+internal static class EventRecordEncoder
+{
+    public const ulong MapFunctionAddress = 0xffffffff81234560;
+    public const ulong MapReturnAddress = 0xffffffff81234f00;
+
+    private sealed record Field(string Declaration, int Offset, int Size, bool Signed);
+    private sealed record Format(string System, string Name, int Id, int RecordSize, Field[] Fields, string PrintFormat);
+
+    private static readonly Field[] Common =
+    [
+        new("unsigned short common_type", 0, 2, false), new("unsigned char common_flags", 2, 1, false),
+        new("unsigned char common_preempt_count", 3, 1, false), new("int common_pid", 4, 4, true),
+    ];
+
+    private static readonly Format Bounced = new("swiotlb", "swiotlb_bounced", 100, 41,
+        [new("__data_loc char[] dev_name", 8, 4, false), new("u64 dma_mask", 16, 8, false), new("dma_addr_t dev_addr", 24, 8, false),
+         new("size_t size", 32, 8, false), new("bool force", 40, 1, false)],
+        "\"dev_name: %s dma_mask=%llx dev_addr=%llx size=%zu %s\", __get_str(dev_name), REC->dma_mask, (unsigned long long)REC->dev_addr, REC->size, REC->force ? \"FORCE\" : \"NORMAL\"");
+
+    private static readonly Format SetupCmd = new("nvme", "nvme_setup_cmd", 101, 85,
+        [new("char disk[32]", 8, 32, false), new("int ctrl_id", 40, 4, true), new("int qid", 44, 4, true), new("u8 opcode", 48, 1, false),
+         new("u8 flags", 49, 1, false), new("u8 fctype", 50, 1, false), new("u16 cid", 52, 2, false), new("u32 nsid", 56, 4, false),
+         new("bool metadata", 60, 1, false), new("u8 cdw10[24]", 61, 24, false)],
+        "\"nvme%d: qid=%d, cmdid=%u, nsid=%u\", REC->ctrl_id, REC->qid, REC->cid, REC->nsid");
+
+    private static readonly Format MapEntry = new("kprobes", "swmap", 102, 72,
+        [new("unsigned long __probe_ip", 8, 8, false), new("u64 dev", 16, 8, false), new("u64 orig", 24, 8, false), new("u64 msize", 32, 8, false),
+         new("u64 asize", 40, 8, false), new("u64 align", 48, 8, false), new("u64 dir", 56, 8, false), new("u64 pool", 64, 8, false)],
+        "\"(%lx) dev=0x%Lx orig=0x%Lx msize=0x%Lx asize=0x%Lx align=0x%Lx dir=0x%Lx pool=0x%Lx\", REC->__probe_ip, REC->dev, REC->orig, REC->msize, REC->asize, REC->align, REC->dir, REC->pool");
+
+    private static readonly Format MapReturn = new("kprobes", "swmapret", 103, 32,
+        [new("unsigned long __probe_func", 8, 8, false), new("unsigned long __probe_ret_ip", 16, 8, false), new("u64 ret", 24, 8, false)],
+        "\"(%lx <- %lx) ret=0x%Lx\", REC->__probe_func, REC->__probe_ret_ip, REC->ret");
+
+    private static readonly Format[] Formats = [Bounced, SetupCmd, MapEntry, MapReturn];
+
+    /// <summary>The systems and their format files, in the order the EVENT FORMATS block lists them.</summary>
+    public static IEnumerable<(string System, string[] FormatTexts)> FormatFiles() =>
+        Formats.GroupBy(f => f.System).Select(g => (g.Key, g.Select(FormatText).ToArray()));
+
+    /// <summary>A kallsyms text naming the probed function, so readers recognise the kprobes.</summary>
+    public static string Kallsyms => $"{MapFunctionAddress - 0x10:x} T dma_direct_map_page\n{MapFunctionAddress:x} T swiotlb_tbl_map_single\n{MapReturnAddress:x} T swiotlb_map\n";
+
+    /// <summary>The record for <paramref name="e"/>, without padding to 4 bytes.</summary>
+    public static byte[] Encode(TraceEvent e) => e switch
+    {
+        SwiotlbBounced b => Record(Bounced, e, r =>
+        {
+            var name = Encoding.UTF8.GetBytes(b.Device + "\0");
+            var withName = new byte[r.Length + name.Length];
+            r.CopyTo(withName, 0);
+            name.CopyTo(withName, r.Length);
+            BinaryPrimitives.WriteUInt32LittleEndian(withName.AsSpan(8), (uint)(name.Length << 16 | r.Length));
+            BinaryPrimitives.WriteUInt64LittleEndian(withName.AsSpan(16), b.DmaMask);
+            BinaryPrimitives.WriteUInt64LittleEndian(withName.AsSpan(24), b.OriginalAddress);
+            BinaryPrimitives.WriteUInt64LittleEndian(withName.AsSpan(32), b.Size);
+            withName[40] = (byte)b.Force;
+            return withName;
+        }),
+        NvmeSetupCmd c => Record(SetupCmd, e, r =>
+        {
+            Encoding.UTF8.GetBytes(c.Disk).CopyTo(r, 8);
+            BinaryPrimitives.WriteInt32LittleEndian(r.AsSpan(40), c.ControllerId);
+            BinaryPrimitives.WriteInt32LittleEndian(r.AsSpan(44), c.QueueId);
+            r[48] = c.Opcode;
+            BinaryPrimitives.WriteUInt16LittleEndian(r.AsSpan(52), c.CommandId);
+            BinaryPrimitives.WriteUInt32LittleEndian(r.AsSpan(56), c.NamespaceId);
+            if (c.Range is { } range)
+            {
+                BinaryPrimitives.WriteUInt64LittleEndian(r.AsSpan(61), range.StartLba);
+                BinaryPrimitives.WriteUInt16LittleEndian(r.AsSpan(69), (ushort)(range.BlockCount - 1));
+            }
+
+            return r;
+        }),
+        SwiotlbMapEntry m => Record(MapEntry, e, r =>
+        {
+            ulong[] values = [MapFunctionAddress, m.DevicePointer, m.OriginalAddress, m.MappingSize, m.AllocSize ?? 0, m.AllocAlignMask ?? 0, (ulong)m.Direction, m.PoolStart ?? 0];
+            for (var i = 0; i < values.Length; i++)
+            {
+                BinaryPrimitives.WriteUInt64LittleEndian(r.AsSpan(8 + i * 8), values[i]);
+            }
+
+            return r;
+        }),
+        SwiotlbMapReturn m => Record(MapReturn, e, r =>
+        {
+            BinaryPrimitives.WriteUInt64LittleEndian(r.AsSpan(8), MapFunctionAddress);
+            BinaryPrimitives.WriteUInt64LittleEndian(r.AsSpan(16), MapReturnAddress);
+            BinaryPrimitives.WriteUInt64LittleEndian(r.AsSpan(24), m.ReturnValue);
+            return r;
+        }),
+        _ => throw new ArgumentException($"the test writer has no format for {e.Name}", nameof(e)),
+    };
+
+    private static byte[] Record(Format format, TraceEvent e, Func<byte[], byte[]> fill)
+    {
+        var record = new byte[format.RecordSize];
+        BinaryPrimitives.WriteUInt16LittleEndian(record, (ushort)format.Id);
+        BinaryPrimitives.WriteInt32LittleEndian(record.AsSpan(4), e.Header.Pid);
+        return fill(record);
+    }
+
+    private static string FormatText(Format format)
+    {
+        var text = new StringBuilder($"name: {format.Name}\nID: {format.Id}\nformat:\n");
+        foreach (var field in Common)
+        {
+            AppendField(text, field);
+        }
+
+        text.Append('\n');
+        foreach (var field in format.Fields)
+        {
+            AppendField(text, field);
+        }
+
+        return text.Append($"\nprint fmt: {format.PrintFormat}\n").ToString();
+    }
+
+    private static void AppendField(StringBuilder text, Field field) =>
+        text.Append($"\tfield:{field.Declaration};\toffset:{field.Offset};\tsize:{field.Size};\tsigned:{(field.Signed ? 1 : 0)};\n");
+}
