@@ -1,5 +1,6 @@
 using Swiotlb.Trace.Capture;
 using Swiotlb.Trace.Text;
+using Swiotlb.Trace.TraceDat;
 
 namespace Swiotlb.Trace.Cli.Input;
 
@@ -17,6 +18,7 @@ public static class CaptureOpener
             ICaptureReader reader = format switch
             {
                 CaptureFormat.FtraceText or CaptureFormat.TraceCmdReport or CaptureFormat.ConsoleDump => new FtraceTextReader(stream, path, format),
+                CaptureFormat.TraceDat => TraceDatCaptureReader.Open(stream, path),
                 _ => throw new CaptureFormatException(CapturePosition.AtOffset(path, 0),
                     $"recognised as {format.Describe()}, which this build of swiotrace cannot read yet"),
             };

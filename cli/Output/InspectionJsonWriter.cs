@@ -21,6 +21,7 @@ public static class InspectionJsonWriter
         json.WriteStartObject();
         json.WriteString("capture", metadata.File);
         json.WriteString("format", metadata.Format.ToString());
+        json.WriteString("formatDetails", metadata.Details);
         json.WriteString("kernelRelease", metadata.KernelRelease);
         json.WriteString("kernelReleaseSource", metadata.KernelReleaseSource);
         WriteNullable(json, "firstTimestampNs", inspection.FirstTimestampNs);

@@ -10,7 +10,7 @@ public static class InspectionTextWriter
     {
         var metadata = inspection.Metadata;
         output.WriteLine($"capture:   {metadata.File}");
-        output.WriteLine($"format:    {metadata.Format.Describe()}");
+        output.WriteLine($"format:    {metadata.Format.Describe()}{(metadata.Details is { } details ? $" ({details})" : "")}");
         output.WriteLine($"kernel:    {KernelLine(metadata)}");
         output.WriteLine($"time span: {TimeSpanLine(inspection)}");
         output.WriteLine($"cpus:      {CpuLine(inspection)}");
@@ -75,7 +75,8 @@ public static class InspectionTextWriter
     {
         var stats = inspection.Statistics;
         output.WriteLine("reading:");
-        output.WriteLine($"  lines read               {stats.LinesRead,10}");
+        if (stats.LinesRead > 0)
+            output.WriteLine($"  lines read               {stats.LinesRead,10}");
         output.WriteLine($"  events read              {stats.EventsRead,10}");
         output.WriteLine($"  malformed lines          {stats.MalformedLines,10}");
         output.WriteLine($"  lost events (ring)       {stats.LostEvents,10}{LostByCpu(stats)}");

@@ -18,6 +18,9 @@ public sealed class CaptureMetadata(string file, CaptureFormat format)
     /// <summary>The panic that produced a console dump, when there is one.</summary>
     public PanicReport? Panic { get; set; }
 
+    /// <summary>Format-specific facts worth a line in a report (file version, compression, clock).</summary>
+    public string? Details { get; init; }
+
     /// <summary>True when timestamps are raw counter ticks rather than nanoseconds.</summary>
     public bool RawClock { get; set; }
 }

@@ -3,18 +3,25 @@ using Swiotlb.Trace.Tests.Support;
 
 namespace Swiotlb.Trace.Tests.Inspection;
 
-/// <summary>The kernel's own text and trace-cmd's report of the same capture (two buffers traced at once) tell the same story.</summary>
+/// <summary>The kernel's own text, trace-cmd's trace.dat and its report of the same capture (two buffers traced at once) tell the same story.</summary>
 public class CrossFormatAgreementTests
 {
-    public static TheoryData<string> CapturesWithBoth() =>
-        [.. Samples.FoldersWith("trace.txt").Intersect(Samples.FoldersWith("trace-cmd-report.txt"))];
+    public static TheoryData<string, string> OtherRenderings()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var folder in Samples.FoldersWith("trace.txt"))
+            foreach (var other in new[] { "trace-cmd-report.txt", "trace.dat", "trace-v6.dat", "trace-v7-plain.dat" })
+                if (File.Exists(Samples.Capture($"{folder}/{other}")))
+                    data.Add(folder, other);
+        return data;
+    }
 
     [Theory]
-    [MemberData(nameof(CapturesWithBoth))]
-    public void Inspect_agrees_on_counts_and_devices_within_the_ring_statistics(string folder)
+    [MemberData(nameof(OtherRenderings))]
+    public void Inspect_agrees_on_counts_and_devices_within_the_ring_statistics(string folder, string other)
     {
         var kernel = Inspect(Samples.Capture($"{folder}/trace.txt"));
-        var report = Inspect(Samples.Capture($"{folder}/trace-cmd-report.txt"));
+        var report = Inspect(Samples.Capture($"{folder}/{other}"));
         var lostAccordingToRing = RingStatistics.LostEvents(Samples.Capture($"{folder}/ring-stats.txt"));
 
         foreach (var name in kernel.EventCounts.Keys.Union(report.EventCounts.Keys))
@@ -28,7 +35,7 @@ public class CrossFormatAgreementTests
 
     private static CaptureInspection Inspect(string path)
     {
-        using var reader = TextCaptures.Open(path);
+        using var reader = Swiotlb.Trace.Cli.Input.CaptureOpener.Open(path, TextWriter.Null);
         return CaptureInspector.Inspect(reader);
     }
 }

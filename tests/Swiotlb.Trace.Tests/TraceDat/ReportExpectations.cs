@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using System.Globalization;
 using Swiotlb.Trace.Events;
 
@@ -109,7 +108,7 @@ internal static class ReportExpectations
     }
 
     /// <summary>The peer's rendering of a raw array: its bytes in file order, <c>ARRAY[00, 72, ...]</c>.</summary>
-    private static string ByteArray(ImmutableArray<ulong> values, int elementSize)
+    private static string ByteArray(ValueArray<ulong> values, int elementSize)
     {
         var bytes = values.SelectMany(v => BitConverter.GetBytes(v).Take(elementSize)).Select(b => b.ToString("x2", CultureInfo.InvariantCulture));
         return $"ARRAY[{string.Join(", ", bytes)}]";
