@@ -1,0 +1,56 @@
+using System.Diagnostics.CodeAnalysis;
+using Swiotlb.Trace.Replay.Allocator.Generations;
+
+namespace Swiotlb.Trace.Replay.Allocator;
+
+/// <summary>Model names and the kernel release strings that map to them.</summary>
+/// <remarks>
+/// A release is read as <c>major.minor.patch</c> followed by anything. Debian's 5.10 images call themselves
+/// <c>5.10.0-N-amd64</c> whatever the upstream stable release: every bullseye ABI after the first few
+/// (Debian 5.10.0-9 was already 5.10.70) carries the 5.10.35+ backport, so <c>5.10.0-N</c> with N &gt;= 8 selects
+/// <c>linux-5.12</c>, and lower N the pre-patch <c>linux-5.10</c>. A plain <c>5.10.0</c> is upstream 5.10.0.
+/// </remarks>
+public static class ModelRegistry
+{
+    /// <summary>The first Debian bullseye ABI number taken to carry the min_align_mask backport.</summary>
+    public const int FirstPatchedDebianBullseyeAbi = 8;
+
+    public static IReadOnlyList<KernelGeneration> Generations { get; } =
+        [Linux510.Instance, Linux512.Instance, Linux61.Instance, Linux63.Instance, Linux69.Instance];
+
+    public static IEnumerable<string> Names => Generations.Select(g => g.Name);
+
+    /// <summary>A model of <paramref name="nameOrRelease"/> (a model name or a kernel release) on <paramref name="geometry"/>.</summary>
+    public static IAllocatorModel Create(string nameOrRelease, PoolGeometry geometry) =>
+        TryResolve(nameOrRelease, out KernelGeneration? generation)
+            ? new SlotAllocatorModel(generation, geometry)
+            : throw new ArgumentException(
+                $"'{nameOrRelease}' is neither a model ({string.Join(", ", Names)}) nor a kernel release like 6.1.0-54-amd64",
+                nameof(nameOrRelease));
+
+    public static bool TryResolve(string nameOrRelease, [NotNullWhen(true)] out KernelGeneration? generation)
+    {
+        generation = Generations.FirstOrDefault(g => g.Name.Equals(nameOrRelease, StringComparison.OrdinalIgnoreCase));
+        if (generation is not null)
+            return true;
+        string release = nameOrRelease.StartsWith("linux-", StringComparison.OrdinalIgnoreCase) ? nameOrRelease[6..] : nameOrRelease;
+        if (!KernelRelease.TryParse(release, out KernelRelease parsed))
+            return false;
+        generation = ForRelease(parsed);
+        return generation is not null;
+    }
+
+    private static KernelGeneration? ForRelease(KernelRelease release) => (release.Major, release.Minor) switch
+    {
+        ( < 5, _) or (5, < 10) => Linux510.Instance,
+        (5, 10) => IsPatched510(release) ? Linux512.Instance : Linux510.Instance,
+        (5, 11) => release.Patch >= 19 ? Linux512.Instance : Linux510.Instance,
+        (5, _) => Linux512.Instance,
+        (6, <= 2) => Linux61.Instance,
+        (6, <= 8) => Linux63.Instance,
+        (6, _) or ( > 6, _) => Linux69.Instance,
+    };
+
+    private static bool IsPatched510(KernelRelease release) =>
+        release.Patch >= 35 || (release.Patch == 0 && release.DebianAbi >= FirstPatchedDebianBullseyeAbi);
+}

@@ -1,0 +1,58 @@
+using Swiotlb.Trace.Replay.Allocator;
+
+namespace Swiotlb.Trace.Replay.Validation;
+
+/// <summary>When an event may have taken effect: a map anywhere between its entry and its return, an unmap anywhere
+/// between its probe and the next event on its CPU. Timestamps in the capture's clock units.</summary>
+public readonly record struct TimeWindow(long Start, long End)
+{
+    public static TimeWindow At(long timestamp) => new(timestamp, timestamp);
+
+    /// <summary>True when this window ends before <paramref name="other"/> begins: no reordering can swap them.</summary>
+    public bool IsBefore(TimeWindow other) => End < other.Start;
+}
+
+/// <summary>One paired event of a capture, in the order the synchroniser replays.</summary>
+/// <param name="Sequence">Position in the capture (for reports and stable ordering).</param>
+/// <param name="DeviceName">The device the mapping belongs to (<c>0000:00:04.0</c>), for per-device tallies.</param>
+public abstract record ReplayRecord(int Sequence, TimeWindow Window, string DeviceName);
+
+public enum ObservedKind
+{
+    /// <summary>The kernel returned a bounce address.</summary>
+    Mapped,
+
+    /// <summary>The kernel returned <c>DMA_MAPPING_ERROR</c>.</summary>
+    Failed,
+
+    /// <summary>The capture ends inside the call: the kernel never returned (a hang, or a truncated trace).</summary>
+    NeverReturned,
+}
+
+/// <summary>What the capture shows the kernel answered.</summary>
+public readonly record struct ObservedMap(ObservedKind Kind, ulong BounceAddress)
+{
+    public static ObservedMap At(ulong bounceAddress) => new(ObservedKind.Mapped, bounceAddress);
+
+    public static readonly ObservedMap Failure = new(ObservedKind.Failed, 0);
+
+    public static readonly ObservedMap NoReturn = new(ObservedKind.NeverReturned, 0);
+}
+
+/// <summary>A map request with the kernel's observed answer.</summary>
+public sealed record MapRecord(int Sequence, TimeWindow Window, string DeviceName, MapRequest Request, ObservedMap Observed)
+    : ReplayRecord(Sequence, Window, DeviceName);
+
+/// <summary>How the pairing knows a buffer was released.</summary>
+public enum UnmapEvidence
+{
+    /// <summary>The unmap probe itself.</summary>
+    Probe,
+
+    /// <summary>A later event proved a lost unmap probe (<c>dma_unmap_*</c>, the command's completion).</summary>
+    Recovered,
+}
+
+/// <summary>A release of a bounce buffer.</summary>
+public sealed record UnmapRecord(int Sequence, TimeWindow Window, string DeviceName, UnmapRequest Request, UnmapEvidence Evidence)
+    : ReplayRecord(Sequence, Window, DeviceName);
