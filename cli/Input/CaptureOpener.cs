@@ -42,16 +42,9 @@ public static class CaptureOpener
     /// <summary>The captures swiotrace's users make keep <c>uname -a</c> in <c>uname.txt</c> beside the trace: use it when the trace does not say.</summary>
     private static void AddKernelReleaseFromUname(CaptureMetadata metadata, string capturePath)
     {
-        if (metadata.KernelRelease is not null)
+        if (metadata.KernelRelease is not null || SiblingKernelFacts.Read(capturePath).Release is not { } release)
             return;
-        var uname = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(capturePath)) ?? ".", "uname.txt");
-        if (!File.Exists(uname))
-            return;
-        var words = File.ReadLines(uname).FirstOrDefault()?.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        if (words is { Length: >= 3 } && words[0] == "Linux")
-        {
-            metadata.KernelRelease = words[2];
-            metadata.KernelReleaseSource = "uname.txt beside the capture";
-        }
+        metadata.KernelRelease = release;
+        metadata.KernelReleaseSource = "uname.txt beside the capture";
     }
 }

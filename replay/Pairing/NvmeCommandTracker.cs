@@ -40,16 +40,22 @@ public sealed class NvmeCommandTracker
         return true;
     }
 
+    /// <summary>True while a command is being built on <paramref name="cpu"/> (between its setup and its request's issue).</summary>
+    public bool IsBuilding(int cpu) => _buildingByCpu.ContainsKey(cpu);
+
     /// <summary>The request started: the command being built on this CPU takes no more segments.</summary>
-    public void Issued(BlockRqIssue issue)
+    /// <returns>The PCI device this issue has just shown to be the controller, or null.</returns>
+    public string? Issued(BlockRqIssue issue)
     {
         if (!_buildingByCpu.Remove(issue.Header.Cpu, out var command) || DeviceOf(command.Setup.ControllerId) is not null)
-            return;
+            return null;
         var carrier = command.Segments.GroupBy(s => s.Device)
             .Where(g => g.Aggregate(0UL, (sum, s) => sum + s.Size) == issue.Bytes)
             .Select(g => g.Key).ToList();
-        if (carrier.Count == 1)
-            _deviceByController[Math.Max(command.Setup.ControllerId, 0)] = carrier[0];
+        if (carrier.Count != 1)
+            return null;
+        _deviceByController[Math.Max(command.Setup.ControllerId, 0)] = carrier[0];
+        return carrier[0];
     }
 
     /// <summary>Feeds a completion; returns the command it completes, or null when its setup is not in the capture.</summary>

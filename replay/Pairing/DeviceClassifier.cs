@@ -1,0 +1,42 @@
+using Swiotlb.Trace.Replay.Allocator;
+
+namespace Swiotlb.Trace.Replay.Pairing;
+
+/// <summary>How swiotrace came to a device's DMA parameters.</summary>
+public enum DeviceEvidence
+{
+    /// <summary>The user said so (<c>--device NAME=MASK</c>) or the kernel log named it (<c>nvme nvme0: pci function …</c>).</summary>
+    Declared,
+    /// <summary>Its mappings carried an NVMe command's data.</summary>
+    CarriesNvmeCommands,
+    /// <summary>It mapped buffers outside any NVMe command: not the NVMe controller, so no min_align_mask.</summary>
+    MapsOutsideNvmeCommands,
+    /// <summary>Nothing told: assumed to have no min_align_mask.</summary>
+    Assumed,
+}
+
+/// <summary>
+/// Decides each device's <c>min_align_mask</c> and segment boundary (DOMAIN §3: 0xfff for NVMe PCI functions, 0 otherwise),
+/// from what the user declared, else from what the capture shows the device doing.
+/// </summary>
+public sealed class DeviceClassifier(IReadOnlyDictionary<string, DeviceDmaParameters> declared)
+{
+    private readonly Dictionary<string, (DeviceDmaParameters Parameters, DeviceEvidence Evidence)> _known =
+        declared.ToDictionary(p => p.Key, p => (p.Value, DeviceEvidence.Declared));
+
+    public DeviceClassifier() : this(new Dictionary<string, DeviceDmaParameters>()) { }
+
+    public bool IsKnown(string device) => _known.ContainsKey(device);
+
+    public DeviceDmaParameters ParametersOf(string device) => _known[device].Parameters;
+
+    public IReadOnlyDictionary<string, (DeviceDmaParameters Parameters, DeviceEvidence Evidence)> Known => _known;
+
+    public void CarriesNvmeCommands(string device) => _known.TryAdd(device, (DeviceDmaParameters.Nvme, DeviceEvidence.CarriesNvmeCommands));
+
+    public void MapsOutsideNvmeCommands(string device) =>
+        _known.TryAdd(device, (DeviceDmaParameters.WithoutMinAlignMask, DeviceEvidence.MapsOutsideNvmeCommands));
+
+    /// <summary>Gives every device still undecided the default: no min_align_mask.</summary>
+    public void Assume(string device) => _known.TryAdd(device, (DeviceDmaParameters.WithoutMinAlignMask, DeviceEvidence.Assumed));
+}

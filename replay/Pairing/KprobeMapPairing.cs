@@ -1,0 +1,45 @@
+using Swiotlb.Trace.Events;
+
+namespace Swiotlb.Trace.Replay.Pairing;
+
+/// <summary>
+/// Pairs <c>swiotlb_tbl_map_single</c> entry probes with their return probes (same CPU; interrupts nest, so returns pair
+/// last-in first-out) and names each <c>dev=</c> pointer after the <c>swiotlb_bounced</c> that preceded its first map on that CPU.
+/// </summary>
+public sealed class KprobeMapPairing
+{
+    private readonly Dictionary<int, SwiotlbBounced> _lastBouncedByCpu = [];
+    private readonly Dictionary<int, Stack<SwiotlbMapEntry>> _openByCpu = [];
+    private readonly Dictionary<ulong, string> _deviceByPointer = [];
+
+    public const string UnknownDevice = "(unknown device)";
+
+    /// <summary>Return probes with no open entry on their CPU (the capture began inside the call).</summary>
+    public long UnpairedReturns { get; private set; }
+
+    public void Bounced(SwiotlbBounced bounced) => _lastBouncedByCpu[bounced.Header.Cpu] = bounced;
+
+    public void Entered(SwiotlbMapEntry entry)
+    {
+        if (_lastBouncedByCpu.TryGetValue(entry.Header.Cpu, out var bounced) && bounced.OriginalAddress == entry.OriginalAddress)
+            _deviceByPointer[entry.DevicePointer] = bounced.Device;
+        if (!_openByCpu.TryGetValue(entry.Header.Cpu, out var open))
+            _openByCpu[entry.Header.Cpu] = open = new Stack<SwiotlbMapEntry>();
+        open.Push(entry);
+    }
+
+    /// <summary>The entry this return closes, or null when the capture does not hold it.</summary>
+    public SwiotlbMapEntry? Returned(SwiotlbMapReturn returned)
+    {
+        if (_openByCpu.TryGetValue(returned.Header.Cpu, out var open) && open.TryPop(out var entry))
+            return entry;
+        UnpairedReturns++;
+        return null;
+    }
+
+    /// <summary>Entries still waiting for their return: at the end of a capture, calls the kernel never returned from.</summary>
+    public IEnumerable<SwiotlbMapEntry> Unreturned() => _openByCpu.Values.SelectMany(stack => stack.Reverse());
+
+    /// <summary>The device name learnt for a <c>struct device</c> pointer.</summary>
+    public string DeviceOf(ulong pointer) => _deviceByPointer.GetValueOrDefault(pointer, UnknownDevice);
+}

@@ -1,0 +1,278 @@
+using Swiotlb.Trace.Events;
+using Swiotlb.Trace.Replay.Allocator;
+using Swiotlb.Trace.Replay.Validation;
+
+namespace Swiotlb.Trace.Replay.Pairing;
+
+/// <summary>
+/// Turns a capture's events into the stream a replay needs: map records (request + the kernel's answer, with the time
+/// window in which the allocation happened) and unmap records, plus the NVMe commands their mappings carried.
+/// Source, best first: kprobes on <c>swiotlb_tbl_map_single</c>/unmap; else <c>dma:dma_map_*</c>/<c>dma_unmap_*</c>.
+/// Lost unmap probes are recovered from <c>dma_unmap_*</c> or the command's <c>nvme_complete_rq</c>. Memory holds
+/// what is in flight: open calls, live mappings, building commands, and records waiting to learn their device's mask.
+/// </summary>
+public sealed class MappingPairer(IPairingSink sink, DeviceClassifier devices)
+{
+    /// <summary>Records held while their device is undecided, at most; past that the device is assumed mask-less.</summary>
+    public const int MaxHeldRecords = 4096;
+
+    private readonly KprobeMapPairing _kprobes = new();
+    private readonly NvmeCommandTracker _commands = new();
+    private readonly Dictionary<SwiotlbMapEntry, int> _entrySequence = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<ulong, LiveMapping> _liveByBounce = [];
+    private readonly Dictionary<int, LiveMapping> _liveBySequence = [];
+    private readonly Dictionary<(string Device, ulong Original), Queue<ulong>> _liveBounceByOriginal = [];
+    private readonly Dictionary<int, List<PendingUnmap>> _openUnmapsByCpu = [];
+    private readonly Queue<object> _held = new();
+    private int _sequence;
+    private bool _kprobesPresent;
+    private long _lastTimestamp;
+
+    public PairingStatistics Statistics { get; } = new();
+    public DeviceClassifier Devices => devices;
+
+    public void Feed(TraceEvent traceEvent)
+    {
+        var cpu = traceEvent.Header.Cpu;
+        var time = traceEvent.Header.TimestampNs;
+        CloseUnmapWindows(cpu, time);
+        _lastTimestamp = Math.Max(_lastTimestamp, time);
+        switch (traceEvent)
+        {
+            case SwiotlbBounced bounced:
+                _kprobes.Bounced(bounced);
+                break;
+            case SwiotlbMapEntry entry:
+                Enter(entry);
+                break;
+            case SwiotlbMapReturn returned:
+                Return(returned);
+                break;
+            case SwiotlbUnmapEntry unmap:
+                ProbeUnmap(unmap);
+                break;
+            case DmaMapPage page when !_kprobesPresent:
+                MappedByDmaEvent(page.Header, page.Device, new ScatterListEntry(page.PhysAddress, page.DmaAddress, page.Size), page.Direction);
+                break;
+            case DmaMapSg list when !_kprobesPresent:
+                foreach (var entry in ScatterListEntries.Of(list))
+                    MappedByDmaEvent(list.Header, list.Device, entry, list.Direction);
+                break;
+            case DmaUnmapPage page:
+                UnmapLive(page.Header, page.DmaAddress);
+                break;
+            case DmaUnmapSg list:
+                foreach (var original in list.PhysAddresses)
+                    if (TakeLiveBounce(list.Device, original) is { } bounce)
+                        UnmapLive(list.Header, bounce);
+                break;
+            case NvmeSetupCmd setup:
+                if (_commands.Setup(setup) is { } superseded)
+                    Hold(superseded);
+                break;
+            case BlockRqIssue issue:
+                if (_commands.Issued(issue) is { } controller)
+                    devices.CarriesNvmeCommands(controller);
+                break;
+            case NvmeCompleteRq completion:
+                Complete(completion);
+                break;
+        }
+        Release();
+    }
+
+    /// <summary>The capture ended: closes open windows, reports calls that never returned, hands on everything held.</summary>
+    public void Finish()
+    {
+        foreach (var cpu in _openUnmapsByCpu.Keys.ToList())
+            CloseUnmapWindows(cpu, _lastTimestamp);
+        foreach (var entry in _kprobes.Unreturned())
+        {
+            Statistics.Unreturned++;
+            Hold(new MapRecord(_entrySequence[entry], new TimeWindow(entry.Header.TimestampNs, long.MaxValue),
+                _kprobes.DeviceOf(entry.DevicePointer), RequestOf(entry), ObservedMap.NoReturn));
+        }
+        foreach (var command in _commands.Unfinished())
+            Hold(command);
+        foreach (var held in _held.OfType<ReplayRecord>())
+            devices.Assume(held.DeviceName);
+        Release();
+        Statistics.UnpairedReturns = _kprobes.UnpairedReturns;
+    }
+
+    private void Enter(SwiotlbMapEntry entry)
+    {
+        _kprobesPresent = true;
+        Statistics.PoolStart ??= entry.PoolStart;
+        _kprobes.Entered(entry);
+        var sequence = _sequence++;
+        _entrySequence[entry] = sequence;
+        Attach(entry.Header.Cpu, _kprobes.DeviceOf(entry.DevicePointer), sequence, entry.MappingSize);
+    }
+
+    private void Return(SwiotlbMapReturn returned)
+    {
+        if (_kprobes.Returned(returned) is not { } entry)
+            return;
+        _entrySequence.Remove(entry, out var sequence);
+        var device = _kprobes.DeviceOf(entry.DevicePointer);
+        var request = RequestOf(entry);
+        Statistics.MapsFromKprobes++;
+        var observed = returned.Failed ? ObservedMap.Failure : ObservedMap.At(returned.ReturnValue);
+        Hold(new MapRecord(sequence, new TimeWindow(entry.Header.TimestampNs, returned.Header.TimestampNs), device, request, observed));
+        if (!returned.Failed)
+            AddLive(new LiveMapping(sequence, device, request, returned.ReturnValue));
+    }
+
+    private void MappedByDmaEvent(in EventHeader header, string device, ScatterListEntry entry, DmaDirection direction)
+    {
+        if (entry.DmaAddress == entry.PhysAddress)
+            return;
+        var sequence = _sequence++;
+        var request = new MapRequest(entry.PhysAddress, entry.Size, entry.Size, default, header.Cpu, 0, direction);
+        Attach(header.Cpu, device, sequence, entry.Size);
+        Statistics.MapsFromDmaEvents++;
+        Hold(new MapRecord(sequence, TimeWindow.At(header.TimestampNs), device, request, ObservedMap.At(entry.DmaAddress)));
+        AddLive(new LiveMapping(sequence, device, request, entry.DmaAddress));
+    }
+
+    /// <summary>A mapping made while an NVMe command is built on its CPU may be that command's segment; one made outside tells its device is not the controller.</summary>
+    private void Attach(int cpu, string device, int sequence, ulong size)
+    {
+        if (device == KprobeMapPairing.UnknownDevice)
+            devices.Assume(device);
+        else if (!_commands.IsBuilding(cpu))
+            devices.MapsOutsideNvmeCommands(device);
+        _commands.TryAttach(cpu, device, sequence, size);
+    }
+
+    private void ProbeUnmap(SwiotlbUnmapEntry unmap)
+    {
+        var device = _kprobes.DeviceOf(unmap.DevicePointer);
+        if (_liveByBounce.TryGetValue(unmap.BounceAddress, out var live))
+            RemoveLive(live);
+        Statistics.UnmapsSeen++;
+        var request = new UnmapRequest(unmap.BounceAddress, unmap.MappingSize, unmap.AllocSize ?? unmap.MappingSize, default, unmap.Direction, unmap.Attributes ?? 0);
+        OpenUnmap(unmap.Header, device, request, UnmapEvidence.Probe);
+    }
+
+    /// <summary>An unmap shown by other evidence than its probe: a lost probe when kprobes are the source, the unmap itself otherwise.</summary>
+    private void UnmapLive(in EventHeader header, ulong bounce)
+    {
+        if (!_liveByBounce.TryGetValue(bounce, out var live))
+            return;
+        RemoveLive(live);
+        var evidence = _kprobesPresent ? UnmapEvidence.Recovered : UnmapEvidence.Probe;
+        if (evidence == UnmapEvidence.Recovered)
+            Statistics.UnmapsRecovered++;
+        else
+            Statistics.UnmapsSeen++;
+        OpenUnmap(header, live.Device, UnmapOf(live), evidence);
+    }
+
+    private void Complete(NvmeCompleteRq completion)
+    {
+        if (_commands.Complete(completion) is not { } command)
+            return;
+        foreach (var segment in command.Segments)
+            if (_liveBySequence.TryGetValue(segment, out var stillLive))
+                UnmapLive(completion.Header, stillLive.Bounce);
+        Statistics.NvmeCommands++;
+        Hold(command);
+    }
+
+    /// <summary>A new live mapping; one still live at the same bounce address was freed without the capture showing it.</summary>
+    private void AddLive(LiveMapping live)
+    {
+        if (_liveByBounce.TryGetValue(live.Bounce, out var stale))
+            RemoveLive(stale);
+        _liveByBounce[live.Bounce] = live;
+        _liveBySequence[live.Sequence] = live;
+        var key = (live.Device, live.Request.OriginalAddress);
+        if (!_liveBounceByOriginal.TryGetValue(key, out var bounces))
+            _liveBounceByOriginal[key] = bounces = new Queue<ulong>();
+        bounces.Enqueue(live.Bounce);
+    }
+
+    private ulong? TakeLiveBounce(string device, ulong original) =>
+        _liveBounceByOriginal.TryGetValue((device, original), out var bounces) && bounces.TryPeek(out var bounce) ? bounce : null;
+
+    private void RemoveLive(LiveMapping live)
+    {
+        _liveByBounce.Remove(live.Bounce);
+        _liveBySequence.Remove(live.Sequence);
+        var key = (live.Device, live.Request.OriginalAddress);
+        if (!_liveBounceByOriginal.TryGetValue(key, out var bounces))
+            return;
+        var remaining = bounces.Where(b => b != live.Bounce).ToList();
+        if (remaining.Count == 0)
+            _liveBounceByOriginal.Remove(key);
+        else
+            _liveBounceByOriginal[key] = new Queue<ulong>(remaining);
+    }
+
+    private void OpenUnmap(in EventHeader header, string device, UnmapRequest request, UnmapEvidence evidence)
+    {
+        if (!_openUnmapsByCpu.TryGetValue(header.Cpu, out var open))
+            _openUnmapsByCpu[header.Cpu] = open = [];
+        open.Add(new PendingUnmap(_sequence++, header.TimestampNs, device, request, evidence));
+    }
+
+    /// <summary>An unmap may have taken effect any time until the next event on its CPU.</summary>
+    private void CloseUnmapWindows(int cpu, long time)
+    {
+        if (!_openUnmapsByCpu.TryGetValue(cpu, out var open) || open.Count == 0)
+            return;
+        foreach (var unmap in open)
+            Hold(new UnmapRecord(unmap.Sequence, new TimeWindow(unmap.Time, Math.Max(time, unmap.Time)), unmap.Device, unmap.Request, unmap.Evidence));
+        open.Clear();
+    }
+
+    private void Hold(object item) => _held.Enqueue(item);
+
+    /// <summary>Hands on held items in order, as far as their devices are decided.</summary>
+    private void Release()
+    {
+        while (_held.TryPeek(out var item))
+        {
+            if (item is ReplayRecord record && !devices.IsKnown(record.DeviceName))
+            {
+                if (_held.Count <= MaxHeldRecords)
+                    return;
+                devices.Assume(record.DeviceName);
+            }
+            _held.Dequeue();
+            switch (item)
+            {
+                case ReplayRecord ready:
+                    sink.Record(WithDeviceParameters(ready));
+                    break;
+                case NvmeCommand command:
+                    sink.Command(command);
+                    break;
+            }
+        }
+    }
+
+    private ReplayRecord WithDeviceParameters(ReplayRecord record)
+    {
+        var parameters = devices.ParametersOf(record.DeviceName);
+        return record switch
+        {
+            MapRecord map => map with { Request = map.Request with { Device = parameters } },
+            UnmapRecord unmap => unmap with { Request = unmap.Request with { Device = parameters } },
+            _ => record,
+        };
+    }
+
+    private static MapRequest RequestOf(SwiotlbMapEntry entry) =>
+        new(entry.OriginalAddress, entry.MappingSize, entry.AllocSize ?? entry.MappingSize, default, entry.Header.Cpu,
+            entry.AllocAlignMask ?? 0, entry.Direction, entry.Attributes ?? 0);
+
+    private static UnmapRequest UnmapOf(LiveMapping live) =>
+        new(live.Bounce, live.Request.MappingSize, live.Request.AllocSize, default, live.Request.Direction, live.Request.Attributes);
+
+    private sealed record LiveMapping(int Sequence, string Device, MapRequest Request, ulong Bounce);
+
+    private sealed record PendingUnmap(int Sequence, long Time, string Device, UnmapRequest Request, UnmapEvidence Evidence);
+}

@@ -1,0 +1,29 @@
+namespace Swiotlb.Trace.Replay.Pairing;
+
+/// <summary>How the mappings of a capture were put together: the counts every replay report shows.</summary>
+public sealed class PairingStatistics
+{
+    /// <summary>Map records from kprobes (entry + return).</summary>
+    public long MapsFromKprobes { get; internal set; }
+
+    /// <summary>Map records from <c>dma:dma_map_*</c> events (captures without kprobes).</summary>
+    public long MapsFromDmaEvents { get; internal set; }
+
+    /// <summary>Unmaps seen as such (probe, or <c>dma_unmap_*</c> in captures without kprobes).</summary>
+    public long UnmapsSeen { get; internal set; }
+
+    /// <summary>Unmaps whose probe was lost, recovered from <c>dma_unmap_*</c> or the command's <c>nvme_complete_rq</c>.</summary>
+    public long UnmapsRecovered { get; internal set; }
+
+    /// <summary>Map calls the capture never shows returning (it ends inside them: a hang, or a cut).</summary>
+    public long Unreturned { get; internal set; }
+
+    /// <summary>Map returns whose entry the capture does not hold.</summary>
+    public long UnpairedReturns { get; internal set; }
+
+    /// <summary>NVMe commands seen complete with their segments.</summary>
+    public long NvmeCommands { get; internal set; }
+
+    /// <summary>The first pool start address (<c>pool=</c>) the capture gave.</summary>
+    public ulong? PoolStart { get; internal set; }
+}
