@@ -15,6 +15,10 @@ public static class CommandFailure
         {
             return Report(error, problem.Message);
         }
+        catch (ArgumentException usage)
+        {
+            return Report(error, usage.Message);
+        }
         catch (FileNotFoundException missing)
         {
             return Report(error, $"{missing.FileName}: no such file");

@@ -1,0 +1,66 @@
+using System.CommandLine;
+using System.Globalization;
+using Swiotlb.Trace.Replay.Allocator;
+
+namespace Swiotlb.Trace.Cli.Commands;
+
+/// <summary>The pool and device options every replaying verb (validate, replay, diff, export) shares.</summary>
+public sealed class ReplayOptions
+{
+    public Option<string?> PoolStart { get; } = new("--pool-start")
+    {
+        Description = "The pool's physical start address (hex), when the capture's pool= argument or dmesg does not give it.",
+    };
+
+    public Option<int?> Slots { get; } = new("--slots")
+    {
+        Description = "nslabs: the pool's size in 2 KiB slots (default from dmesg or swiotlb=, else 32768).",
+    };
+
+    public Option<int?> Areas { get; } = new("--areas")
+    {
+        Description = "nareas (6.0+): default from dmesg 'area num', swiotlb=N,M or the CPU count.",
+    };
+
+    public Option<string[]> Devices { get; } = new("--device")
+    {
+        Description = "A device's min_align_mask, NAME=MASK (e.g. 0000:00:04.0=0xfff); repeatable. Default: 0xfff for NVMe, 0 otherwise.",
+        AllowMultipleArgumentsPerToken = false,
+    };
+
+    public IEnumerable<Option> All => [PoolStart, Slots, Areas, Devices];
+
+    public void AddTo(Command command)
+    {
+        foreach (var option in All)
+            command.Options.Add(option);
+    }
+
+    /// <exception cref="ArgumentException">A value is not what the option expects.</exception>
+    public PoolOverrides PoolFrom(ParseResult parsed) => new(
+        parsed.GetValue(PoolStart) is { } start ? ParseHex(start, "--pool-start") : null,
+        parsed.GetValue(Slots),
+        parsed.GetValue(Areas));
+
+    /// <exception cref="ArgumentException">A <c>--device</c> value is not NAME=MASK.</exception>
+    public IReadOnlyDictionary<string, DeviceDmaParameters> DevicesFrom(ParseResult parsed)
+    {
+        var devices = new Dictionary<string, DeviceDmaParameters>();
+        foreach (var declaration in parsed.GetValue(Devices) ?? [])
+        {
+            var equals = declaration.LastIndexOf('=');
+            if (equals <= 0)
+                throw new ArgumentException($"--device '{declaration}': expected NAME=MASK, e.g. 0000:00:04.0=0xfff");
+            devices[declaration[..equals]] = new DeviceDmaParameters(ParseHex(declaration[(equals + 1)..], "--device"));
+        }
+        return devices;
+    }
+
+    private static ulong ParseHex(string text, string option)
+    {
+        var digits = text.StartsWith("0x", StringComparison.OrdinalIgnoreCase) ? text[2..] : text;
+        return ulong.TryParse(digits, NumberStyles.HexNumber, CultureInfo.InvariantCulture, out var value)
+            ? value
+            : throw new ArgumentException($"{option} '{text}': expected a hexadecimal number such as 0x37b00000");
+    }
+}
