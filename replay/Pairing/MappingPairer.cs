@@ -13,9 +13,6 @@ namespace Swiotlb.Trace.Replay.Pairing;
 /// </summary>
 public sealed class MappingPairer(IPairingSink sink, DeviceClassifier devices)
 {
-    /// <summary>Records held while their device is undecided, at most; past that the device is assumed mask-less.</summary>
-    public const int MaxHeldRecords = 4096;
-
     private readonly KprobeMapPairing _kprobes = new();
     private readonly NvmeCommandTracker _commands = new();
     private readonly Dictionary<SwiotlbMapEntry, int> _entrySequence = new(ReferenceEqualityComparer.Instance);
@@ -23,7 +20,7 @@ public sealed class MappingPairer(IPairingSink sink, DeviceClassifier devices)
     private readonly Dictionary<int, LiveMapping> _liveBySequence = [];
     private readonly Dictionary<(string Device, ulong Original), Queue<ulong>> _liveBounceByOriginal = [];
     private readonly Dictionary<int, List<PendingUnmap>> _openUnmapsByCpu = [];
-    private readonly Queue<object> _held = new();
+    private readonly HeldRecords _held = new(sink, devices);
     private int _sequence;
     private bool _kprobesPresent;
     private long _lastTimestamp;
@@ -68,7 +65,7 @@ public sealed class MappingPairer(IPairingSink sink, DeviceClassifier devices)
                 break;
             case NvmeSetupCmd setup:
                 if (_commands.Setup(setup) is { } superseded)
-                    Hold(superseded);
+                    _held.Hold(superseded);
                 break;
             case BlockRqIssue issue:
                 if (_commands.Issued(issue) is { } controller)
@@ -78,7 +75,7 @@ public sealed class MappingPairer(IPairingSink sink, DeviceClassifier devices)
                 Complete(completion);
                 break;
         }
-        Release();
+        _held.Release();
     }
 
     /// <summary>The capture ended: closes open windows, reports calls that never returned, hands on everything held.</summary>
@@ -89,14 +86,12 @@ public sealed class MappingPairer(IPairingSink sink, DeviceClassifier devices)
         foreach (var entry in _kprobes.Unreturned())
         {
             Statistics.Unreturned++;
-            Hold(new MapRecord(_entrySequence[entry], new TimeWindow(entry.Header.TimestampNs, long.MaxValue),
+            _held.Hold(new MapRecord(_entrySequence[entry], new TimeWindow(entry.Header.TimestampNs, long.MaxValue),
                 _kprobes.DeviceOf(entry.DevicePointer), RequestOf(entry), ObservedMap.NoReturn));
         }
         foreach (var command in _commands.Unfinished())
-            Hold(command);
-        foreach (var held in _held.OfType<ReplayRecord>())
-            devices.Assume(held.DeviceName);
-        Release();
+            _held.Hold(command);
+        _held.ReleaseAll();
         Statistics.UnpairedReturns = _kprobes.UnpairedReturns;
     }
 
@@ -119,7 +114,7 @@ public sealed class MappingPairer(IPairingSink sink, DeviceClassifier devices)
         var request = RequestOf(entry);
         Statistics.MapsFromKprobes++;
         var observed = returned.Failed ? ObservedMap.Failure : ObservedMap.At(returned.ReturnValue);
-        Hold(new MapRecord(sequence, new TimeWindow(entry.Header.TimestampNs, returned.Header.TimestampNs), device, request, observed));
+        _held.Hold(new MapRecord(sequence, new TimeWindow(entry.Header.TimestampNs, returned.Header.TimestampNs), device, request, observed));
         if (!returned.Failed)
             AddLive(new LiveMapping(sequence, device, request, returned.ReturnValue));
     }
@@ -132,7 +127,7 @@ public sealed class MappingPairer(IPairingSink sink, DeviceClassifier devices)
         var request = new MapRequest(entry.PhysAddress, entry.Size, entry.Size, default, header.Cpu, 0, direction);
         Attach(header.Cpu, device, sequence, entry.Size);
         Statistics.MapsFromDmaEvents++;
-        Hold(new MapRecord(sequence, TimeWindow.At(header.TimestampNs), device, request, ObservedMap.At(entry.DmaAddress)));
+        _held.Hold(new MapRecord(sequence, TimeWindow.At(header.TimestampNs), device, request, ObservedMap.At(entry.DmaAddress)) { Evidence = MapEvidence.DmaEvent });
         AddLive(new LiveMapping(sequence, device, request, entry.DmaAddress));
     }
 
@@ -153,7 +148,7 @@ public sealed class MappingPairer(IPairingSink sink, DeviceClassifier devices)
             RemoveLive(live);
         Statistics.UnmapsSeen++;
         var request = new UnmapRequest(unmap.BounceAddress, unmap.MappingSize, unmap.AllocSize ?? unmap.MappingSize, default, unmap.Direction, unmap.Attributes ?? 0);
-        OpenUnmap(unmap.Header, device, request, UnmapEvidence.Probe);
+        OpenUnmap(unmap.Header, device, request, UnmapEvidence.Probe, live?.Sequence);
     }
 
     /// <summary>An unmap shown by other evidence than its probe: a lost probe when kprobes are the source, the unmap itself otherwise.</summary>
@@ -167,7 +162,7 @@ public sealed class MappingPairer(IPairingSink sink, DeviceClassifier devices)
             Statistics.UnmapsRecovered++;
         else
             Statistics.UnmapsSeen++;
-        OpenUnmap(header, live.Device, UnmapOf(live), evidence);
+        OpenUnmap(header, live.Device, UnmapOf(live), evidence, live.Sequence);
     }
 
     private void Complete(NvmeCompleteRq completion)
@@ -178,7 +173,7 @@ public sealed class MappingPairer(IPairingSink sink, DeviceClassifier devices)
             if (_liveBySequence.TryGetValue(segment, out var stillLive))
                 UnmapLive(completion.Header, stillLive.Bounce);
         Statistics.NvmeCommands++;
-        Hold(command);
+        _held.Hold(command);
     }
 
     /// <summary>A new live mapping; one still live at the same bounce address was freed without the capture showing it.</summary>
@@ -211,11 +206,11 @@ public sealed class MappingPairer(IPairingSink sink, DeviceClassifier devices)
             _liveBounceByOriginal[key] = new Queue<ulong>(remaining);
     }
 
-    private void OpenUnmap(in EventHeader header, string device, UnmapRequest request, UnmapEvidence evidence)
+    private void OpenUnmap(in EventHeader header, string device, UnmapRequest request, UnmapEvidence evidence, int? mappingSequence)
     {
         if (!_openUnmapsByCpu.TryGetValue(header.Cpu, out var open))
             _openUnmapsByCpu[header.Cpu] = open = [];
-        open.Add(new PendingUnmap(_sequence++, header.TimestampNs, device, request, evidence));
+        open.Add(new PendingUnmap(_sequence++, header.TimestampNs, device, request, evidence, mappingSequence));
     }
 
     /// <summary>An unmap may have taken effect any time until the next event on its CPU.</summary>
@@ -224,45 +219,11 @@ public sealed class MappingPairer(IPairingSink sink, DeviceClassifier devices)
         if (!_openUnmapsByCpu.TryGetValue(cpu, out var open) || open.Count == 0)
             return;
         foreach (var unmap in open)
-            Hold(new UnmapRecord(unmap.Sequence, new TimeWindow(unmap.Time, Math.Max(time, unmap.Time)), unmap.Device, unmap.Request, unmap.Evidence));
+            _held.Hold(new UnmapRecord(unmap.Sequence, new TimeWindow(unmap.Time, Math.Max(time, unmap.Time)), unmap.Device, unmap.Request, unmap.Evidence)
+            {
+                MappingSequence = unmap.MappingSequence,
+            });
         open.Clear();
-    }
-
-    private void Hold(object item) => _held.Enqueue(item);
-
-    /// <summary>Hands on held items in order, as far as their devices are decided.</summary>
-    private void Release()
-    {
-        while (_held.TryPeek(out var item))
-        {
-            if (item is ReplayRecord record && !devices.IsKnown(record.DeviceName))
-            {
-                if (_held.Count <= MaxHeldRecords)
-                    return;
-                devices.Assume(record.DeviceName);
-            }
-            _held.Dequeue();
-            switch (item)
-            {
-                case ReplayRecord ready:
-                    sink.Record(WithDeviceParameters(ready));
-                    break;
-                case NvmeCommand command:
-                    sink.Command(command);
-                    break;
-            }
-        }
-    }
-
-    private ReplayRecord WithDeviceParameters(ReplayRecord record)
-    {
-        var parameters = devices.ParametersOf(record.DeviceName);
-        return record switch
-        {
-            MapRecord map => map with { Request = map.Request with { Device = parameters } },
-            UnmapRecord unmap => unmap with { Request = unmap.Request with { Device = parameters } },
-            _ => record,
-        };
     }
 
     private static MapRequest RequestOf(SwiotlbMapEntry entry) =>
@@ -274,5 +235,5 @@ public sealed class MappingPairer(IPairingSink sink, DeviceClassifier devices)
 
     private sealed record LiveMapping(int Sequence, string Device, MapRequest Request, ulong Bounce);
 
-    private sealed record PendingUnmap(int Sequence, long Time, string Device, UnmapRequest Request, UnmapEvidence Evidence);
+    private sealed record PendingUnmap(int Sequence, long Time, string Device, UnmapRequest Request, UnmapEvidence Evidence, int? MappingSequence);
 }

@@ -9,6 +9,15 @@ public sealed class PairingStatistics
     /// <summary>Map records from <c>dma:dma_map_*</c> events (captures without kprobes).</summary>
     public long MapsFromDmaEvents { get; internal set; }
 
+    /// <summary>Map requests from <c>swiotlb_bounced</c> alone (no kprobes, no <c>dma:*</c>): the kernel's answer is unknown.</summary>
+    public long MapsFromBouncedEvents { get; internal set; }
+
+    /// <summary>Releases taken from the completion of the command or block request a bounced mapping carried.</summary>
+    public long UnmapsFromCompletions { get; internal set; }
+
+    /// <summary>Releases nothing showed: assumed right after the mapping.</summary>
+    public long UnmapsAssumed { get; internal set; }
+
     /// <summary>Unmaps seen as such (probe, or <c>dma_unmap_*</c> in captures without kprobes).</summary>
     public long UnmapsSeen { get; internal set; }
 

@@ -27,6 +27,9 @@ public enum ObservedKind
 
     /// <summary>The capture ends inside the call: the kernel never returned (a hang, or a truncated trace).</summary>
     NeverReturned,
+
+    /// <summary>The capture shows the request but not the kernel's answer (<c>swiotlb_bounced</c> without kprobes or <c>dma:*</c>).</summary>
+    NotCaptured,
 }
 
 /// <summary>What the capture shows the kernel answered.</summary>
@@ -37,11 +40,27 @@ public readonly record struct ObservedMap(ObservedKind Kind, ulong BounceAddress
     public static readonly ObservedMap Failure = new(ObservedKind.Failed, 0);
 
     public static readonly ObservedMap NoReturn = new(ObservedKind.NeverReturned, 0);
+
+    public static readonly ObservedMap Unknown = new(ObservedKind.NotCaptured, 0);
+}
+
+/// <summary>Which events showed a mapping.</summary>
+public enum MapEvidence
+{
+    /// <summary>Kprobes on <c>swiotlb_tbl_map_single</c>: the request and the kernel's answer.</summary>
+    Kprobe,
+    /// <summary><c>dma:dma_map_page</c> / <c>dma_map_sg</c> (6.12+): the original and the bounce address.</summary>
+    DmaEvent,
+    /// <summary><c>swiotlb:swiotlb_bounced</c> only: the request, not the answer.</summary>
+    BouncedEvent,
 }
 
 /// <summary>A map request with the kernel's observed answer.</summary>
 public sealed record MapRecord(int Sequence, TimeWindow Window, string DeviceName, MapRequest Request, ObservedMap Observed)
-    : ReplayRecord(Sequence, Window, DeviceName);
+    : ReplayRecord(Sequence, Window, DeviceName)
+{
+    public MapEvidence Evidence { get; init; } = MapEvidence.Kprobe;
+}
 
 /// <summary>How the pairing knows a buffer was released.</summary>
 public enum UnmapEvidence
@@ -51,8 +70,21 @@ public enum UnmapEvidence
 
     /// <summary>A later event proved a lost unmap probe (<c>dma_unmap_*</c>, the command's completion).</summary>
     Recovered,
+
+    /// <summary>No unmap events: released at the completion of the NVMe command the mapping carried (<c>nvme_complete_rq</c>).</summary>
+    CommandCompletion,
+
+    /// <summary>No unmap events: released at the completion of the block request it carried (<c>block_rq_complete</c>).</summary>
+    BlockCompletion,
+
+    /// <summary>Nothing shows the release: assumed released right after the mapping, stated in every report.</summary>
+    Assumed,
 }
 
 /// <summary>A release of a bounce buffer.</summary>
 public sealed record UnmapRecord(int Sequence, TimeWindow Window, string DeviceName, UnmapRequest Request, UnmapEvidence Evidence)
-    : ReplayRecord(Sequence, Window, DeviceName);
+    : ReplayRecord(Sequence, Window, DeviceName)
+{
+    /// <summary>The <see cref="ReplayRecord.Sequence"/> of the map record it releases, when the pairing knows it.</summary>
+    public int? MappingSequence { get; init; }
+}

@@ -1,0 +1,169 @@
+using Swiotlb.Trace.Diff.Prp;
+using Swiotlb.Trace.Replay.Allocator;
+using Swiotlb.Trace.Replay.Simulation;
+
+namespace Swiotlb.Trace.Diff.Findings;
+
+/// <summary>
+/// Judges a replay as it streams by: per mapping and model, whether the in-page offset and the device's mask survived;
+/// per NVMe command and model, whether the PRPs the driver would build still describe the data. Keeps totals and the
+/// first <see cref="FindingsKeptPerGroup"/> findings of each device × model × kind.
+/// </summary>
+public sealed class ReplaySummarizer(IReadOnlyList<string> models) : IReplaySink
+{
+    public const int FindingsKeptPerGroup = 50;
+
+    private readonly Dictionary<(string Device, string Model), DeviceModelSummary> _devices = [];
+    private readonly Dictionary<(string Model, FindingKind Kind), long> _counts = [];
+    private readonly Dictionary<(string Device, string Model, FindingKind Kind), int> _kept = [];
+    private readonly List<MappingFinding> _mappingFindings = [];
+    private readonly List<CommandFinding> _commandFindings = [];
+    private bool _sawObserved;
+    private long _unchecked;
+    private long _sgl;
+
+    public void Mapping(ReplayedMapping mapping)
+    {
+        for (var i = 0; i < models.Count; i++)
+            Judge(mapping, models[i], mapping.Outcomes[i]);
+        if (mapping.ObservedBounce is { } observed)
+        {
+            _sawObserved = true;
+            JudgeAddress(mapping, ReplaySummary.Observed, observed, Summary(mapping.Record.DeviceName, ReplaySummary.Observed));
+        }
+    }
+
+    public void Command(ReplayedCommand command)
+    {
+        if (command.Command.Setup.UsesSgl)
+        {
+            _sgl++;
+            return;
+        }
+        if (command.MissingSegments > 0 || command.Segments.Count == 0)
+        {
+            _unchecked++;
+            return;
+        }
+        for (var i = 0; i < models.Count; i++)
+        {
+            var index = i;
+            CheckCommand(command, models[i], command.Segments.Select(s => s.Outcomes[index].BounceAddress).ToList());
+        }
+        if (_sawObserved)
+            CheckCommand(command, ReplaySummary.Observed, command.Segments.Select(s => s.ObservedBounce).ToList());
+    }
+
+    public ReplaySummary Summarise(IReadOnlyList<ModelRun> runs) => new(
+        models, _sawObserved,
+        [.. _devices.Values.OrderBy(d => d.Device, StringComparer.Ordinal).ThenBy(d => ModelOrder(d.Model))],
+        _mappingFindings, _commandFindings, _counts, runs, _unchecked, _sgl);
+
+    private int ModelOrder(string model) => model == ReplaySummary.Observed ? -1 : models.ToList().IndexOf(model);
+
+    private void Judge(ReplayedMapping mapping, string model, ModelOutcome outcome)
+    {
+        var summary = Summary(mapping.Record.DeviceName, model);
+        if (outcome.Hazard)
+            summary.Hazards++;
+        switch (outcome.Result.Outcome)
+        {
+            case MapOutcome.Mapped:
+                JudgeAddress(mapping, model, outcome.Result.Allocation.BounceAddress, summary);
+                break;
+            case MapOutcome.EndlessSearch:
+                summary.Mappings++;
+                summary.EndlessSearches++;
+                var evidence = outcome.Result.Endless;
+                Find(new MappingFinding(FindingKind.Hang, summary.Device, model, mapping.Record.Sequence, mapping.Record.Window.Start,
+                    mapping.Record.Request.Cpu, mapping.OriginalAddress, mapping.Size, null, mapping.ObservedBounce,
+                    $"search never ends: area {evidence.Area}, cursor {evidence.Cursor}, wrap {evidence.Wrap}, stride {evidence.Stride}, " +
+                    $"needs bits 0x{evidence.RequiredBits:x} under 0x{evidence.MatchMask:x}, {evidence.FreeSlots} free for {evidence.SlotsNeeded}"));
+                break;
+            default:
+                summary.Mappings++;
+                summary.Failures++;
+                Find(new MappingFinding(FindingKind.Failure, summary.Device, model, mapping.Record.Sequence, mapping.Record.Window.Start,
+                    mapping.Record.Request.Cpu, mapping.OriginalAddress, mapping.Size, null, mapping.ObservedBounce,
+                    outcome.Result.Outcome == MapOutcome.PoolFull ? "pool full (fail fast)" : "no fitting slots"));
+                break;
+        }
+    }
+
+    private void JudgeAddress(ReplayedMapping mapping, string model, ulong bounce, DeviceModelSummary summary)
+    {
+        var original = mapping.OriginalAddress;
+        summary.Mappings++;
+        if ((original & OffsetRules.PageOffsetMask) != 0)
+        {
+            summary.WithPageOffset++;
+            var kept = OffsetRules.PageOffsetKept(original, bounce);
+            summary.ByBufferOffset.Add(OffsetHistogram.OffsetBucket(original), kept);
+            summary.BySizeClass.Add(OffsetHistogram.SizeClass(mapping.Size), kept);
+            if (!kept)
+            {
+                summary.OffsetsLost++;
+                summary.BytesAffected += mapping.Size;
+            }
+        }
+        var device = mapping.Record.Request.Device;
+        if (!OffsetRules.BreaksDeviceMask(original, bounce, device))
+            return;
+        summary.MaskViolations++;
+        Find(new MappingFinding(FindingKind.Truncation, summary.Device, model, mapping.Record.Sequence, mapping.Record.Window.Start,
+            mapping.Record.Request.Cpu, original, mapping.Size, bounce, mapping.ObservedBounce,
+            $"offset 0x{original & device.MinAlignMask:x} under min_align_mask 0x{device.MinAlignMask:x} became 0x{bounce & device.MinAlignMask:x}"));
+    }
+
+    private void CheckCommand(ReplayedCommand command, string model, IReadOnlyList<ulong?> bounces)
+    {
+        if (bounces.Any(b => b is null))
+            return;
+        var segments = command.Segments.Select((s, i) => new CommandSegment(s.OriginalAddress, s.Size, bounces[i]!.Value)).ToList();
+        var verdict = PrpBuilder.Check([.. segments.Select(s => new DmaSegment(s.Bounce, s.Size))]);
+        var summary = Summary(command.Command.Device, model);
+        summary.CommandsChecked++;
+        if (!verdict.Breaks)
+            return;
+        summary.CommandsBroken++;
+        var setup = command.Command.Setup;
+        var finding = new CommandFinding(command.Command.Device, model, setup.Disk, setup.QueueId, setup.CommandId, NvmeOperations.Name(setup.Opcode),
+            setup.Range?.StartLba, setup.Range?.BlockCount, setup.Header.TimestampNs, segments, verdict, Effect(verdict, setup.Opcode));
+        Count(model, FindingKind.Prp);
+        if (Keep(command.Command.Device, model, FindingKind.Prp))
+            _commandFindings.Add(finding);
+    }
+
+    /// <summary>What the device would do with broken PRPs.</summary>
+    private static string Effect(PrpVerdict verdict, byte opcode) => verdict.Outcome switch
+    {
+        PrpOutcome.MisalignedEntry => $"I/O error: the controller rejects PRP entry {verdict.BadEntry} (Invalid PRP Offset)",
+        PrpOutcome.DriverRejects => "I/O error: the driver refuses the scatterlist (Invalid SGL for payload)",
+        PrpOutcome.WrongBytes when opcode == 1 => $"wrong data written: the device reads other bytes from byte {verdict.FirstBadByte} of the payload",
+        PrpOutcome.WrongBytes when opcode == 2 => $"wrong data read: the device writes the payload from byte {verdict.FirstBadByte} to other bytes",
+        _ => $"wrong data from byte {verdict.FirstBadByte} of the payload",
+    };
+
+    private void Find(MappingFinding finding)
+    {
+        Count(finding.Model, finding.Kind);
+        if (Keep(finding.Device, finding.Model, finding.Kind))
+            _mappingFindings.Add(finding);
+    }
+
+    private void Count(string model, FindingKind kind) => _counts[(model, kind)] = _counts.GetValueOrDefault((model, kind)) + 1;
+
+    private bool Keep(string device, string model, FindingKind kind)
+    {
+        var kept = _kept.GetValueOrDefault((device, model, kind));
+        _kept[(device, model, kind)] = kept + 1;
+        return kept < FindingsKeptPerGroup;
+    }
+
+    private DeviceModelSummary Summary(string device, string model)
+    {
+        if (!_devices.TryGetValue((device, model), out var summary))
+            _devices[(device, model)] = summary = new DeviceModelSummary(device, model);
+        return summary;
+    }
+}

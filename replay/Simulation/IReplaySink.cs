@@ -1,0 +1,9 @@
+namespace Swiotlb.Trace.Replay.Simulation;
+
+/// <summary>Receives a replay as it goes: each mapping once all models have answered, each NVMe command once it ended.</summary>
+public interface IReplaySink
+{
+    void Mapping(ReplayedMapping mapping);
+
+    void Command(ReplayedCommand command);
+}

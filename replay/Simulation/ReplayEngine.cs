@@ -1,0 +1,52 @@
+using Swiotlb.Trace.Replay.Allocator;
+using Swiotlb.Trace.Replay.Pairing;
+using Swiotlb.Trace.Replay.Validation;
+
+namespace Swiotlb.Trace.Replay.Simulation;
+
+/// <summary>
+/// Replays paired records through several models side by side and hands each mapping, with every model's answer, to a sink.
+/// NVMe commands arrive after their segments were released, so recently released mappings are kept a while (bounded)
+/// to rebuild each command's segments.
+/// </summary>
+public sealed class ReplayEngine(IReadOnlyList<IAllocatorModel> models, IReplaySink sink) : IPairingSink
+{
+    /// <summary>Released mappings kept for the commands that may still name them.</summary>
+    public const int RecentlyReleasedKept = 16384;
+
+    private readonly Dictionary<int, ReplayedMapping> _byMapping = [];
+    private readonly Queue<int> _released = new();
+
+    public IReadOnlyList<ModelRun> Models { get; } = [.. models.Select(m => new ModelRun(m))];
+
+    public void Record(ReplayRecord record)
+    {
+        switch (record)
+        {
+            case MapRecord map:
+                var replayed = new ReplayedMapping(map, [.. Models.Select(run => run.Map(map))]);
+                _byMapping[map.Sequence] = replayed;
+                sink.Mapping(replayed);
+                break;
+            case UnmapRecord unmap:
+                foreach (var run in Models)
+                    run.Unmap(unmap);
+                if (unmap.MappingSequence is { } released)
+                    Forget(released);
+                break;
+        }
+    }
+
+    public void Command(NvmeCommand command)
+    {
+        var segments = command.Segments.Select(s => _byMapping.GetValueOrDefault(s)).ToList();
+        sink.Command(new ReplayedCommand(command, [.. segments.OfType<ReplayedMapping>()], segments.Count(s => s is null)));
+    }
+
+    private void Forget(int mapping)
+    {
+        _released.Enqueue(mapping);
+        while (_released.Count > RecentlyReleasedKept)
+            _byMapping.Remove(_released.Dequeue());
+    }
+}
