@@ -1,3 +1,4 @@
+using Swiotlb.Trace.Blktrace;
 using Swiotlb.Trace.Capture;
 
 namespace Swiotlb.Trace.Cli.Commands;
@@ -12,6 +13,10 @@ public static class CommandFailure
             return work();
         }
         catch (CaptureFormatException problem)
+        {
+            return Report(error, problem.Message);
+        }
+        catch (BlktraceFormatException problem)
         {
             return Report(error, problem.Message);
         }
