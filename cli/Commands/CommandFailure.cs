@@ -1,3 +1,4 @@
+using Swiotlb.Trace.Blktrace;
 using Swiotlb.Trace.Capture;
 
 namespace Swiotlb.Trace.Cli.Commands;
@@ -18,6 +19,10 @@ public static class CommandFailure
         catch (ArgumentException usage)
         {
             return Report(error, usage.Message);
+        }
+        catch (BlktraceFormatException problem)
+        {
+            return Report(error, problem.Message);
         }
         catch (FileNotFoundException missing)
         {

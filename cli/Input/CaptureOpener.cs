@@ -1,29 +1,40 @@
+using Swiotlb.Trace.Blktrace;
 using Swiotlb.Trace.Capture;
+using Swiotlb.Trace.Perf;
 using Swiotlb.Trace.Text;
 using Swiotlb.Trace.TraceDat;
 
 namespace Swiotlb.Trace.Cli.Input;
 
-/// <summary>Opens a capture file with the reader its content calls for.</summary>
+/// <summary>Opens a capture with the reader its content calls for.</summary>
 public static class CaptureOpener
 {
+    /// <param name="path">A capture file, or a blktrace trace NAME whose per-CPU files are <c>NAME.blktrace.N</c>.</param>
     public static ICaptureReader Open(string path, TextWriter progress)
     {
+        if (!File.Exists(path) && !Directory.Exists(path))
+            return WithKernelRelease(new BlktraceCaptureReader(path), path);
+
         var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
         try
         {
             var format = CaptureFormatDetector.Detect(ReadHead(file), path);
+            if (format == CaptureFormat.Blktrace)
+            {
+                file.Dispose();
+                return WithKernelRelease(new BlktraceCaptureReader(path), path);
+            }
             file.Position = 0;
             var stream = ProgressStream.WrapIfInteractive(file, path, progress);
             ICaptureReader reader = format switch
             {
                 CaptureFormat.FtraceText or CaptureFormat.TraceCmdReport or CaptureFormat.ConsoleDump => new FtraceTextReader(stream, path, format),
                 CaptureFormat.TraceDat => TraceDatCaptureReader.Open(stream, path),
+                CaptureFormat.PerfScript => new PerfScriptReader(stream, path),
                 _ => throw new CaptureFormatException(CapturePosition.AtOffset(path, 0),
                     $"recognised as {format.Describe()}, which this build of swiotrace cannot read yet"),
             };
-            AddKernelReleaseFromUname(reader.Metadata, path);
-            return reader;
+            return WithKernelRelease(reader, path);
         }
         catch
         {
@@ -37,6 +48,12 @@ public static class CaptureOpener
         var head = new byte[(int)Math.Min(CaptureFormatDetector.HeadLength, file.Length)];
         file.ReadExactly(head);
         return head;
+    }
+
+    private static ICaptureReader WithKernelRelease(ICaptureReader reader, string capturePath)
+    {
+        AddKernelReleaseFromUname(reader.Metadata, capturePath);
+        return reader;
     }
 
     /// <summary>The captures swiotrace's users make keep <c>uname -a</c> in <c>uname.txt</c> beside the trace: use it when the trace does not say.</summary>

@@ -22,6 +22,10 @@ public static class InspectionJsonWriter
         json.WriteString("capture", metadata.File);
         json.WriteString("format", metadata.Format.ToString());
         json.WriteString("formatDetails", metadata.Details);
+        json.WriteStartArray("partFiles");
+        foreach (var part in metadata.PartFiles)
+            json.WriteStringValue(part);
+        json.WriteEndArray();
         json.WriteString("kernelRelease", metadata.KernelRelease);
         json.WriteString("kernelReleaseSource", metadata.KernelReleaseSource);
         WriteNullable(json, "firstTimestampNs", inspection.FirstTimestampNs);

@@ -11,6 +11,8 @@ public static class InspectionTextWriter
         var metadata = inspection.Metadata;
         output.WriteLine($"capture:   {metadata.File}");
         output.WriteLine($"format:    {metadata.Format.Describe()}{(metadata.Details is { } details ? $" ({details})" : "")}");
+        foreach (var part in metadata.PartFiles)
+            output.WriteLine($"  file:    {part}");
         output.WriteLine($"kernel:    {KernelLine(metadata)}");
         output.WriteLine($"time span: {TimeSpanLine(inspection)}");
         output.WriteLine($"cpus:      {CpuLine(inspection)}");

@@ -22,7 +22,7 @@ public static class BlktraceBlockEvents
         if (record.Action.IsPassThrough)
             return null;
 
-        var header = new EventHeader((long)record.TimeNs, record.Cpu, record.Pid, record.ProcessName ?? "");
+        var header = HeaderOf(record);
         return record.Action.ActionCode switch
         {
             BlktraceActionCode.Issue => new BlockRqIssue(
@@ -32,4 +32,8 @@ public static class BlktraceBlockEvents
             _ => null,
         };
     }
+
+    /// <summary>The record's time (blktrace's clock), CPU, pid and the process name blktrace noted for the pid (empty when none).</summary>
+    public static EventHeader HeaderOf(BlktraceRecord record) =>
+        new((long)record.TimeNs, record.Cpu, record.Pid, record.ProcessName ?? "");
 }

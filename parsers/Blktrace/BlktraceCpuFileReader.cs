@@ -37,7 +37,7 @@ internal sealed class BlktraceCpuFileReader(Stream stream, string file, int cpu,
         var position = new BlktracePosition(file, _offset);
         var headerRead = stream.ReadAtLeast(_header, BlktraceHeader.Size, throwOnEndOfStream: false);
         if (headerRead < BlktraceHeader.Size)
-            return headerRead == 0 ? End() : Stop(position, $"truncated record: {headerRead} of the {BlktraceHeader.Size} header bytes present");
+            return headerRead == 0 ? End() : Stop(position, $"truncated record: {headerRead} of the {BlktraceHeader.Size} header bytes present", truncated: true);
 
         var byteOrder = _byteOrder ??= DetectByteOrder(position);
         var header = BlktraceHeader.Decode(_header, byteOrder.BigEndian);
@@ -50,7 +50,7 @@ internal sealed class BlktraceCpuFileReader(Stream stream, string file, int cpu,
         var pduRead = stream.ReadAtLeast(pdu, pdu.Length, throwOnEndOfStream: false);
         _offset += BlktraceHeader.Size + pduRead;
         if (pduRead < pdu.Length)
-            return Stop(position, $"truncated record: {pduRead} of its {pdu.Length} pdu bytes present");
+            return Stop(position, $"truncated record: {pduRead} of its {pdu.Length} pdu bytes present", truncated: true);
 
         if (header.Cpu != (uint)cpu)
         {
@@ -115,9 +115,9 @@ internal sealed class BlktraceCpuFileReader(Stream stream, string file, int cpu,
         return Stop(position, problem + "; stopped reading this CPU file");
     }
 
-    private BlktraceRecord? Stop(BlktracePosition position, string problem)
+    private BlktraceRecord? Stop(BlktracePosition position, string problem, bool truncated = false)
     {
-        warnings.Add(new(position, problem));
+        warnings.Add(new(position, problem, truncated));
         return End();
     }
 

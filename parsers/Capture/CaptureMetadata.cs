@@ -6,6 +6,9 @@ public sealed class CaptureMetadata(string file, CaptureFormat format)
     public string File { get; } = file;
     public CaptureFormat Format { get; } = format;
 
+    /// <summary>The files the capture is made of when it is more than one (blktrace's per-CPU files), in CPU order; else empty.</summary>
+    public IReadOnlyList<string> PartFiles { get; init; } = [];
+
     /// <summary>The kernel release (<c>uname -r</c>) when the capture tells it.</summary>
     public string? KernelRelease { get; set; }
 

@@ -17,4 +17,5 @@ public enum EventKind
     SwiotlbMapEntry,
     SwiotlbMapReturn,
     SwiotlbUnmapEntry,
+    BlockTraceStep,
 }

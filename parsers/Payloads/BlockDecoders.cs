@@ -10,6 +10,7 @@ namespace Swiotlb.Trace.Payloads;
 internal static class BlockDecoders
 {
     private const string IssueShape = "expected 'MAJ,MIN RWBS BYTES (CMD) SECTOR + COUNT [IOPRIO] [COMM]'";
+    private const int MaxIoPriorityLength = 64;
     private const string CompleteShape = "expected 'MAJ,MIN RWBS (CMD) SECTOR + COUNT [IOPRIO] [ERROR]'";
 
     public static DecodeResult Issue(in EventHeader header, ReadOnlySpan<byte> payload, Utf8StringPool strings)
@@ -20,7 +21,7 @@ internal static class BlockDecoders
             || !TryReadTail(payload, out var ioPriority, out var bracketed))
             return DecodeResult.Malformed(IssueShape);
         return DecodeResult.Of(new BlockRqIssue(header, device, strings.Get(rwbs), (uint)bytes, sector, count,
-            ioPriority.IsEmpty ? null : strings.Get(ioPriority), strings.Get(bracketed)));
+            IoPriority(ioPriority, strings), strings.Get(bracketed)));
     }
 
     public static DecodeResult Complete(in EventHeader header, ReadOnlySpan<byte> payload, Utf8StringPool strings)
@@ -31,7 +32,7 @@ internal static class BlockDecoders
             || !SpanText.TryParseInt(bracketed, out var error))
             return DecodeResult.Malformed(CompleteShape);
         return DecodeResult.Of(new BlockRqComplete(header, device, strings.Get(rwbs), sector, count,
-            ioPriority.IsEmpty ? null : strings.Get(ioPriority), error));
+            IoPriority(ioPriority, strings), error));
     }
 
     private static bool TryReadDeviceAndRwbs(ref ReadOnlySpan<byte> rest, out DeviceNumber device, out ReadOnlySpan<byte> rwbs)
@@ -64,6 +65,34 @@ internal static class BlockDecoders
             return false;
         count = (uint)countValue;
         return true;
+    }
+
+    /// <summary>
+    /// The 6.11+ <c>CLASS,LEVEL,HINT</c> column in the kernel's words (<c>be,0,4</c>), null when absent. The print format names the
+    /// class through <c>__print_symbolic</c> with <c>IOPRIO_CLASS_*</c> macros that user-space printers (perf's libtraceevent)
+    /// cannot resolve, so they print the number (<c>0x2,0,4</c>): the number is turned back into the kernel's name.
+    /// </summary>
+    private static string? IoPriority(ReadOnlySpan<byte> text, Utf8StringPool strings)
+    {
+        if (text.IsEmpty)
+            return null;
+        var comma = text.IndexOf((byte)',');
+        var classText = comma < 0 ? text : text[..comma];
+        if (text.Length > MaxIoPriorityLength || !classText.StartsWith("0x"u8) || !PayloadFields.TryParseNumber(classText, out var classNumber))
+            return strings.Get(text);
+        ReadOnlySpan<byte> name = classNumber switch
+        {
+            0 => "none"u8,
+            1 => "rt"u8,
+            2 => "be"u8,
+            3 => "idle"u8,
+            7 => "invalid"u8,
+            _ => classText,
+        };
+        Span<byte> named = stackalloc byte[text.Length + name.Length];
+        name.CopyTo(named);
+        text[classText.Length..].CopyTo(named[name.Length..]);
+        return strings.Get(named[..(name.Length + text.Length - classText.Length)]);
     }
 
     /// <summary>Reads the optional ioprio word and the final <c>[…]</c> (which may contain spaces).</summary>

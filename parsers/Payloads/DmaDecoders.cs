@@ -14,7 +14,7 @@ internal static class DmaDecoders
     {
         var fields = new FieldReader(payload, strings);
         var mapped = new DmaMapPage(header, Device(payload, ref fields, strings), Direction(ref fields, payload),
-            fields.Hex("dma_addr"u8), fields.Number("size"u8), fields.Hex("phys_addr"u8), fields.OptionalText("attrs"u8));
+            fields.Hex("dma_addr"u8), fields.Number("size"u8), fields.Hex("phys_addr"u8), Attributes(payload, ref fields));
         return DecodeResult.From(mapped, fields.Problem);
     }
 
@@ -22,7 +22,7 @@ internal static class DmaDecoders
     {
         var fields = new FieldReader(payload, strings);
         var unmapped = new DmaUnmapPage(header, Device(payload, ref fields, strings), Direction(ref fields, payload),
-            fields.Hex("dma_addr"u8), fields.Number("size"u8), fields.OptionalText("attrs"u8));
+            fields.Hex("dma_addr"u8), fields.Number("size"u8), Attributes(payload, ref fields));
         return DecodeResult.From(unmapped, fields.Problem);
     }
 
@@ -35,7 +35,7 @@ internal static class DmaDecoders
         var entriesMapped = EntryTotal(payload, "ents"u8, "full_ents"u8, ref fields);
         var mapped = new DmaMapSg(header, device, direction, entriesIn, entriesMapped,
             fields.Array("dma_addrs"u8, default, 8), fields.Array("sizes"u8, "lengths"u8, 4), fields.Array("phys_addrs"u8, default, 8),
-            fields.OptionalText("attrs"u8));
+            Attributes(payload, ref fields));
         return DecodeResult.From(mapped, fields.Problem);
     }
 
@@ -43,9 +43,15 @@ internal static class DmaDecoders
     {
         var fields = new FieldReader(payload, strings);
         var unmapped = new DmaUnmapSg(header, Device(payload, ref fields, strings), Direction(ref fields, payload),
-            fields.Array("phys_addrs"u8, "addrs"u8, 8), fields.OptionalText("attrs"u8));
+            fields.Array("phys_addrs"u8, "addrs"u8, 8), Attributes(payload, ref fields));
         return DecodeResult.From(unmapped, fields.Problem);
     }
+
+    /// <summary><c>attrs=</c> as the kernel names the flags; a printer's number (<c>attrs=0x100</c>) is turned into the names.</summary>
+    private static string Attributes(ReadOnlySpan<byte> payload, ref FieldReader fields) =>
+        PayloadFields.TryGet(payload, "attrs"u8, out var text) && text.StartsWith("0x"u8) && PayloadFields.TryParseNumber(text, out var bits)
+            ? DmaAttributeNames.Describe(bits)
+            : fields.OptionalText("attrs"u8);
 
     /// <summary>The device is the first word (kernel text) or <c>device=</c> (trace-cmd).</summary>
     private static string Device(ReadOnlySpan<byte> payload, ref FieldReader fields, Utf8StringPool strings)

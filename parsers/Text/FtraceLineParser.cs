@@ -11,7 +11,7 @@ public static class FtraceLineParser
     public static bool TryParse(ReadOnlySpan<byte> line, out RawEventLine parsed, out string expected)
     {
         parsed = default;
-        if (!TryFindCpuColumn(line, out var cpuOpen, out var cpuClose, out var cpu))
+        if (!CpuColumn.TryFind(line, out var cpuOpen, out var cpuClose, out var cpu))
         {
             expected = "expected 'COMM-PID [CPU] … TIMESTAMP: EVENT: …', found no [CPU] column";
             return false;
@@ -48,28 +48,6 @@ public static class FtraceLineParser
         parsed = new RawEventLine(comm, pid, cpu, timestamp, rawCounter, name, payload);
         expected = "";
         return true;
-    }
-
-    /// <summary>Finds the first <c> [NNN] </c> column: digits between brackets, preceded and followed by a space.</summary>
-    private static bool TryFindCpuColumn(ReadOnlySpan<byte> line, out int open, out int close, out int cpu)
-    {
-        cpu = 0;
-        close = -1;
-        var from = 0;
-        while ((open = line[from..].IndexOf(" ["u8)) >= 0)
-        {
-            open += from + 1;
-            close = line[open..].IndexOf((byte)']');
-            if (close < 0)
-                return false;
-            close += open;
-            var digits = line[(open + 1)..close];
-            if (SpanText.IsDigits(digits) && close + 1 < line.Length && line[close + 1] == (byte)' '
-                && SpanText.TryParseInt(digits, out cpu))
-                return true;
-            from = open;
-        }
-        return false;
     }
 
     private static bool TryParseTask(ReadOnlySpan<byte> task, out ReadOnlySpan<byte> comm, out int pid)

@@ -1,7 +1,6 @@
 using System.Text;
 using Swiotlb.Trace.Capture;
 using Swiotlb.Trace.Events;
-using Swiotlb.Trace.Payloads;
 
 namespace Swiotlb.Trace.Text;
 
@@ -12,8 +11,8 @@ namespace Swiotlb.Trace.Text;
 public sealed class FtraceTextReader : ICaptureReader
 {
     private readonly Stream _stream;
-    private readonly ByteLineReader _lines;
-    private readonly PayloadDecoder _decoder = new();
+    private readonly CaptureLines _lines;
+    private readonly EventLineDecoder _decoder;
     private bool _consumed;
 
     public FtraceTextReader(Stream stream, string fileName, CaptureFormat format)
@@ -21,7 +20,8 @@ public sealed class FtraceTextReader : ICaptureReader
         if (format is not (CaptureFormat.FtraceText or CaptureFormat.TraceCmdReport or CaptureFormat.ConsoleDump))
             throw new ArgumentOutOfRangeException(nameof(format), format, "not a text ftrace format");
         _stream = stream;
-        _lines = new ByteLineReader(stream);
+        _lines = new CaptureLines(stream, fileName, Statistics);
+        _decoder = new EventLineDecoder(Statistics);
         Metadata = new CaptureMetadata(fileName, format);
     }
 
@@ -49,15 +49,8 @@ public sealed class FtraceTextReader : ICaptureReader
 
     private TraceEvent? ReadNext()
     {
-        while (TryReadLine(out var line))
+        while (_lines.TryReadLine(out var line))
         {
-            Statistics.LinesRead++;
-            if (_lines.LastLineUnterminated)
-            {
-                Statistics.Truncated = true;
-                Statistics.Warn(Position(), "the capture ends inside this line (no newline): ignored as truncated");
-                return null;
-            }
             var decoded = Metadata.Format == CaptureFormat.ConsoleDump ? ParseConsoleLine(line) : ParseTraceLine(line);
             if (decoded is null)
                 continue;
@@ -65,19 +58,6 @@ public sealed class FtraceTextReader : ICaptureReader
             return decoded;
         }
         return null;
-    }
-
-    private bool TryReadLine(out ReadOnlySpan<byte> line)
-    {
-        try
-        {
-            return _lines.TryReadLine(out line);
-        }
-        catch (LineTooLongException tooLong)
-        {
-            throw new CaptureFormatException(CapturePosition.AtOffset(Metadata.File, tooLong.LineOffset),
-                $"expected a line of text, found {tooLong.Message} (binary data?)");
-        }
     }
 
     private TraceEvent? ParseTraceLine(ReadOnlySpan<byte> line)
@@ -142,11 +122,7 @@ public sealed class FtraceTextReader : ICaptureReader
     {
         if (parsed.RawCounter)
             Metadata.RawClock = true;
-        var header = new EventHeader(parsed.TimestampNs, parsed.Cpu, parsed.Pid, _decoder.Strings.Get(parsed.Comm));
-        var result = _decoder.Decode(header, parsed.Name, parsed.Payload);
-        if (result.Event is null)
-            Statistics.Malformed(Position(), $"{Encoding.UTF8.GetString(parsed.Name)}: {result.Problem}");
-        return result.Event;
+        return _decoder.Decode(parsed, Position());
     }
 
     /// <summary>Reads <c>#P:N</c> from the kernel's header (<c># entries-in-buffer/entries-written: 324/324   #P:2</c>).</summary>
@@ -178,7 +154,7 @@ public sealed class FtraceTextReader : ICaptureReader
         Metadata.KernelRelease = Encoding.UTF8.GetString(end < 0 ? release : release[..end]);
     }
 
-    private CapturePosition Position() => CapturePosition.AtLine(Metadata.File, _lines.LineNumber, _lines.LineOffset);
+    private CapturePosition Position() => _lines.Position;
 
     public void Dispose() => _stream.Dispose();
 }

@@ -99,7 +99,8 @@ public class PayloadDecoderTests
     [Theory]
     [InlineData("block_rq_issue: 259,1 WS 4096 () 0 + 8 [kworker/1:1H]", null, "kworker/1:1H")]
     [InlineData("block_rq_issue: 259,1 WS 4096 () 0 + 8 be,0,4 [udio]", "be,0,4", "udio")]
-    [InlineData("block_rq_issue: 259,1 WS 4096 (12 34) 0 + 8 0x2,0,4 [my task]", "0x2,0,4", "my task")]
+    [InlineData("block_rq_issue: 259,1 WS 4096 (12 34) 0 + 8 0x2,0,4 [my task]", "be,0,4", "my task")]
+    [InlineData("block_rq_issue: 259,1 WS 4096 () 0 + 8 0x3,7,0 [perf rendering]", "idle,7,0", "perf rendering")]
     public void Block_rq_issue_with_and_without_ioprio(string line, string? ioPriority, string comm)
     {
         var issue = Assert.IsType<BlockRqIssue>(TextCaptures.Single(Head + line));
@@ -140,6 +141,7 @@ public class PayloadDecoderTests
         Assert.Equal([0x37a32200UL, 0x37a33000UL], map.DmaAddresses);
         Assert.Equal([0xe00UL, 0x200UL], map.Sizes);
         Assert.Equal([0x5647200UL, 0x563d000UL], map.PhysAddresses);
+        Assert.Equal("NO_WARN", map.Attributes);
     }
 
     [Fact]
@@ -158,5 +160,17 @@ public class PayloadDecoderTests
 
         Assert.Equal(text.PhysAddresses, report.PhysAddresses);
         Assert.Equal(text.Direction, report.Direction);
+        Assert.Equal(text.Attributes, report.Attributes);
+    }
+
+    [Theory]
+    [InlineData("0x0", "")]
+    [InlineData("0x120", "SKIP_CPU_SYNC|NO_WARN")]
+    [InlineData("0x801", "0x801")]
+    public void Dma_attributes_printed_as_a_number_get_the_kernels_flag_names(string number, string names)
+    {
+        var unmap = Assert.IsType<DmaUnmapPage>(TextCaptures.Single(Head + $"dma_unmap_page: 0000:00:04.0 dir=FROM_DEVICE dma_addr=39a0c000 size=512 attrs={number}"));
+
+        Assert.Equal(names, unmap.Attributes);
     }
 }
