@@ -10,7 +10,7 @@ namespace Swiotlb.Trace.Replay.Pairing;
 /// (released at that command's <c>nvme_complete_rq</c>), else a block request just issued on that CPU and not yet
 /// filled (released at the matching <c>block_rq_complete</c>), else it is assumed released at once — every record says which.
 /// </summary>
-public sealed class BouncedMappingPairer(IPairingSink sink, DeviceClassifier devices)
+public sealed class BouncedMappingPairer(IPairingSink sink, DeviceClassifier devices) : IEventPairer
 {
     private readonly NvmeCommandTracker _commands = new();
     private readonly HeldRecords _held = new(sink, devices);

@@ -1,3 +1,4 @@
+using Swiotlb.Trace.Capture;
 using Swiotlb.Trace.Replay.Allocator;
 
 namespace Swiotlb.Trace.Replay.Pairing;
@@ -25,6 +26,15 @@ public sealed class DeviceClassifier(IReadOnlyDictionary<string, DeviceDmaParame
         declared.ToDictionary(p => p.Key, p => (p.Value, DeviceEvidence.Declared));
 
     public DeviceClassifier() : this(new Dictionary<string, DeviceDmaParameters>()) { }
+
+    /// <summary>Devices the user declared, plus the PCI functions the kernel log shows the NVMe driver bound.</summary>
+    public static DeviceClassifier From(IReadOnlyDictionary<string, DeviceDmaParameters> declared, KernelFacts facts)
+    {
+        var devices = new Dictionary<string, DeviceDmaParameters>(declared);
+        foreach (var function in facts.NvmeFunctions ?? [])
+            devices.TryAdd(function, DeviceDmaParameters.Nvme);
+        return new DeviceClassifier(devices);
+    }
 
     public bool IsKnown(string device) => _known.ContainsKey(device);
 

@@ -11,7 +11,7 @@ namespace Swiotlb.Trace.Replay.Pairing;
 /// Lost unmap probes are recovered from <c>dma_unmap_*</c> or the command's <c>nvme_complete_rq</c>. Memory holds
 /// what is in flight: open calls, live mappings, building commands, and records waiting to learn their device's mask.
 /// </summary>
-public sealed class MappingPairer(IPairingSink sink, DeviceClassifier devices)
+public sealed class MappingPairer(IPairingSink sink, DeviceClassifier devices) : IEventPairer
 {
     private readonly KprobeMapPairing _kprobes = new();
     private readonly NvmeCommandTracker _commands = new();

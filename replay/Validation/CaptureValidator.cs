@@ -22,7 +22,7 @@ public static class CaptureValidator
     public static CaptureValidation Validate(ICaptureReader reader, KernelFacts facts, ValidationOptions options)
     {
         var (generation, modelSource) = ChooseModel(options.Model, facts.Release ?? reader.Metadata.KernelRelease);
-        var devices = new DeviceClassifier(WithNvmeFunctions(options.DeclaredDevices, facts));
+        var devices = DeviceClassifier.From(options.DeclaredDevices, facts);
         var records = new RecordCollector();
         var pairer = new MappingPairer(records, devices);
         foreach (var traceEvent in reader.ReadEvents())
@@ -46,13 +46,6 @@ public static class CaptureValidator
         throw new ArgumentException("the capture does not say which kernel made it: name a model with --model");
     }
 
-    private static Dictionary<string, DeviceDmaParameters> WithNvmeFunctions(IReadOnlyDictionary<string, DeviceDmaParameters> declared, KernelFacts facts)
-    {
-        var devices = new Dictionary<string, DeviceDmaParameters>(declared);
-        foreach (var function in facts.NvmeFunctions ?? [])
-            devices.TryAdd(function, DeviceDmaParameters.Nvme);
-        return devices;
-    }
 
     private sealed class RecordCollector : IPairingSink
     {

@@ -1,0 +1,49 @@
+using System.CommandLine;
+using Swiotlb.Trace.Cli.Input;
+using Swiotlb.Trace.Cli.Output;
+using Swiotlb.Trace.Diff.Replaying;
+
+namespace Swiotlb.Trace.Cli.Commands;
+
+/// <summary><c>swiotrace replay CAPTURE</c>: every bounced mapping through the models; which offsets are lost and which NVMe commands break.</summary>
+public static class ReplayCommand
+{
+    public static Command Build()
+    {
+        var capture = SharedOptions.Capture();
+        var models = new Option<string[]>("--model", "-m")
+        {
+            Description = "A model (linux-5.10, linux-5.12, linux-6.1, linux-6.3, linux-6.9) or a kernel release; repeatable. " +
+                          "Default: linux-5.10 and the capture kernel's own model (else linux-6.9).",
+        };
+        var format = SharedOptions.Format(ReplayReportWriters.Formats);
+        var output = SharedOptions.Output();
+        var failOn = FailOn.Option();
+        var replayOptions = new ReplayOptions();
+        var command = new Command("replay",
+            "Replay every bounced mapping of a capture through allocator models of named kernels: bounce addresses, offsets kept or lost, " +
+            "NVMe commands whose PRPs break, failures and endless searches. Exit 0: no findings, 1: findings, 2: usage or input error.")
+        {
+            capture, models, format, output, failOn,
+        };
+        replayOptions.AddTo(command);
+        command.SetAction(parsed => CommandFailure.Guard(parsed.InvocationConfiguration.Error, () => Run(
+            parsed.GetValue(capture)!,
+            new ReplayRequest(parsed.GetValue(models) ?? [], replayOptions.PoolFrom(parsed), replayOptions.DevicesFrom(parsed)),
+            parsed.GetValue(format)!, parsed.GetValue(output), FailOn.Parse(parsed.GetValue(failOn)),
+            parsed.InvocationConfiguration.Output, parsed.InvocationConfiguration.Error)));
+        return command;
+    }
+
+    public static int Run(string capturePath, ReplayRequest request, string format, string? outputPath,
+        IReadOnlySet<Diff.Findings.FindingKind> failOn, TextWriter output, TextWriter error)
+    {
+        var facts = SiblingKernelFacts.Read(capturePath);
+        var replay = CaptureReplayer.Run(() => CaptureOpener.Open(capturePath, error), facts, request);
+        var exit = FailOn.ExitCodeFor(replay.Summary, failOn);
+        ReportDestination.Write(outputPath, output, writer => ReplayReportWriters.Write(format, replay, failOn, exit, writer));
+        foreach (var warning in replay.Reading.Warnings.Take(3))
+            error.WriteLine($"swiotrace: warning: {warning}");
+        return (int)exit;
+    }
+}

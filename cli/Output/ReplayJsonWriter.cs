@@ -1,0 +1,210 @@
+using System.Globalization;
+using System.Text.Json;
+using Swiotlb.Trace.Cli.Commands;
+using Swiotlb.Trace.Diff.Findings;
+using Swiotlb.Trace.Diff.Replaying;
+
+namespace Swiotlb.Trace.Cli.Output;
+
+/// <summary>The machine-readable <c>replay</c> report: every total, the kept findings, the occupancy series.</summary>
+public static class ReplayJsonWriter
+{
+    public static void Write(CaptureReplay replay, IReadOnlySet<FindingKind> failOn, ExitCode exit, TextWriter output)
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
+        {
+            json.WriteStartObject();
+            WriteCapture(replay, json);
+            WriteModels(replay, json);
+            WriteDevices(replay, json);
+            WriteSummaries(replay.Summary, json);
+            WriteFindings(replay.Summary, json);
+            json.WriteStartArray("warnings");
+            foreach (var warning in replay.Warnings.Concat(replay.Reading.Warnings.Select(w => w.ToString())))
+                json.WriteStringValue(warning);
+            json.WriteEndArray();
+            json.WriteStartObject("verdict");
+            json.WriteNumber("exitCode", (int)exit);
+            json.WriteStartArray("failOn");
+            foreach (var kind in failOn)
+                json.WriteStringValue(FailOn.FailOnName(kind));
+            json.WriteEndArray();
+            foreach (var kind in Enum.GetValues<FindingKind>())
+                json.WriteNumber(FailOn.FailOnName(kind), replay.Summary.Count(kind));
+            json.WriteEndObject();
+            json.WriteEndObject();
+        }
+        output.WriteLine(System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
+    }
+
+    private static void WriteCapture(CaptureReplay replay, Utf8JsonWriter json)
+    {
+        json.WriteStartObject("capture");
+        json.WriteString("file", replay.Metadata.File);
+        json.WriteString("format", replay.Metadata.Format.ToString());
+        json.WriteString("kernelRelease", replay.Metadata.KernelRelease);
+        json.WriteNumber("events", replay.Reading.EventsRead);
+        json.WriteNumber("lostEvents", replay.Reading.LostEvents);
+        json.WriteNumber("malformedLines", replay.Reading.MalformedLines);
+        json.WriteBoolean("truncated", replay.Reading.Truncated);
+        json.WriteEndObject();
+        var p = replay.Pairing;
+        json.WriteStartObject("mappings");
+        json.WriteString("source", replay.Source.ToString());
+        json.WriteNumber("fromKprobes", p.MapsFromKprobes);
+        json.WriteNumber("fromDmaEvents", p.MapsFromDmaEvents);
+        json.WriteNumber("fromBouncedEvents", p.MapsFromBouncedEvents);
+        json.WriteNumber("unmapsSeen", p.UnmapsSeen);
+        json.WriteNumber("unmapsRecovered", p.UnmapsRecovered);
+        json.WriteNumber("unmapsFromCompletions", p.UnmapsFromCompletions);
+        json.WriteNumber("unmapsAssumed", p.UnmapsAssumed);
+        json.WriteNumber("unreturned", p.Unreturned);
+        json.WriteNumber("nvmeCommands", p.NvmeCommands);
+        json.WriteEndObject();
+    }
+
+    private static void WriteModels(CaptureReplay replay, Utf8JsonWriter json)
+    {
+        json.WriteStartArray("models");
+        foreach (var (model, run) in replay.Models.Zip(replay.Summary.Runs))
+        {
+            json.WriteStartObject();
+            json.WriteString("name", model.Name);
+            json.WriteString("reason", model.Reason);
+            json.WriteStartObject("pool");
+            json.WriteString("start", Figures.Hex(model.Pool.Geometry.StartAddress));
+            json.WriteNumber("slots", model.Pool.Geometry.SlotCount);
+            json.WriteNumber("areas", model.Pool.Geometry.AreaCount);
+            json.WriteStartArray("sources");
+            foreach (var source in model.Pool.Sources)
+                json.WriteStringValue(source);
+            json.WriteEndArray();
+            json.WriteEndObject();
+            json.WriteNumber("peakUsedSlots", run.Occupancy.PeakUsedSlots);
+            json.WriteNumber("failures", run.Failures);
+            json.WriteNumber("endlessSearches", run.EndlessSearches);
+            json.WriteNumber("hazards", run.Hazards);
+            json.WriteStartArray("occupancy");
+            foreach (var point in run.Occupancy.Points)
+            {
+                json.WriteStartArray();
+                json.WriteNumberValue(point.StartNs);
+                json.WriteNumberValue(point.PeakUsedSlots);
+                json.WriteEndArray();
+            }
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
+    }
+
+    private static void WriteDevices(CaptureReplay replay, Utf8JsonWriter json)
+    {
+        json.WriteStartArray("devices");
+        foreach (var (device, (parameters, evidence)) in replay.Devices.OrderBy(d => d.Key, StringComparer.Ordinal))
+        {
+            json.WriteStartObject();
+            json.WriteString("name", device);
+            json.WriteString("minAlignMask", Figures.Hex(parameters.MinAlignMask));
+            json.WriteString("evidence", evidence.ToString());
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
+    }
+
+    private static void WriteSummaries(ReplaySummary summary, Utf8JsonWriter json)
+    {
+        json.WriteStartArray("summary");
+        foreach (var d in summary.Devices)
+        {
+            json.WriteStartObject();
+            json.WriteString("device", d.Device);
+            json.WriteString("model", d.Model);
+            json.WriteNumber("mappings", d.Mappings);
+            json.WriteNumber("withPageOffset", d.WithPageOffset);
+            json.WriteNumber("offsetsLost", d.OffsetsLost);
+            json.WriteNumber("maskViolations", d.MaskViolations);
+            json.WriteNumber("commandsChecked", d.CommandsChecked);
+            json.WriteNumber("commandsBroken", d.CommandsBroken);
+            json.WriteNumber("failures", d.Failures);
+            json.WriteNumber("endlessSearches", d.EndlessSearches);
+            json.WriteNumber("hazards", d.Hazards);
+            json.WriteNumber("bytesAffected", d.BytesAffected);
+            WriteHistogram(json, "byBufferOffset", d.ByBufferOffset);
+            WriteHistogram(json, "bySizeClass", d.BySizeClass);
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
+        json.WriteNumber("commandsUnchecked", summary.CommandsUnchecked);
+        json.WriteNumber("commandsUsingSgl", summary.CommandsUsingSgl);
+    }
+
+    private static void WriteHistogram(Utf8JsonWriter json, string name, OffsetHistogram histogram)
+    {
+        json.WriteStartObject(name);
+        foreach (var (bucket, (kept, lost)) in histogram.Buckets)
+        {
+            json.WriteStartObject(bucket.ToString(CultureInfo.InvariantCulture));
+            json.WriteNumber("kept", kept);
+            json.WriteNumber("lost", lost);
+            json.WriteEndObject();
+        }
+        json.WriteEndObject();
+    }
+
+    private static void WriteFindings(ReplaySummary summary, Utf8JsonWriter json)
+    {
+        json.WriteStartArray("mappingFindings");
+        foreach (var f in summary.MappingFindings)
+        {
+            json.WriteStartObject();
+            json.WriteString("kind", FailOn.FailOnName(f.Kind));
+            json.WriteString("device", f.Device);
+            json.WriteString("model", f.Model);
+            json.WriteNumber("timeNs", f.TimeNs);
+            json.WriteNumber("cpu", f.Cpu);
+            json.WriteString("original", Figures.Hex(f.Original));
+            json.WriteNumber("size", f.Size);
+            json.WriteString("bounce", f.ModelBounce is { } b ? Figures.Hex(b) : null);
+            json.WriteString("observed", f.ObservedBounce is { } o ? Figures.Hex(o) : null);
+            json.WriteString("detail", f.Detail);
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
+        json.WriteStartArray("commandFindings");
+        foreach (var f in summary.CommandFindings)
+        {
+            json.WriteStartObject();
+            json.WriteString("device", f.Device);
+            json.WriteString("model", f.Model);
+            json.WriteString("disk", f.Disk);
+            json.WriteNumber("queueId", f.QueueId);
+            json.WriteNumber("commandId", f.CommandId);
+            json.WriteString("operation", f.Operation);
+            if (f.StartLba is { } lba)
+                json.WriteNumber("startLba", lba);
+            if (f.Blocks is { } blocks)
+                json.WriteNumber("blocks", blocks);
+            json.WriteNumber("timeNs", f.TimeNs);
+            json.WriteString("prp", f.Verdict.Outcome.ToString());
+            json.WriteString("effect", f.Effect);
+            json.WriteStartArray("prpEntries");
+            foreach (var entry in f.Verdict.Entries)
+                json.WriteStringValue(Figures.Hex(entry));
+            json.WriteEndArray();
+            json.WriteStartArray("segments");
+            foreach (var s in f.Segments)
+            {
+                json.WriteStartObject();
+                json.WriteString("original", Figures.Hex(s.Original));
+                json.WriteNumber("size", s.Size);
+                json.WriteString("bounce", Figures.Hex(s.Bounce));
+                json.WriteEndObject();
+            }
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
+    }
+}

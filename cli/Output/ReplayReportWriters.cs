@@ -1,0 +1,23 @@
+using Swiotlb.Trace.Diff.Findings;
+using Swiotlb.Trace.Diff.Replaying;
+
+namespace Swiotlb.Trace.Cli.Output;
+
+/// <summary>The <c>replay</c> report in each <c>--format</c>.</summary>
+public static class ReplayReportWriters
+{
+    public static readonly string[] Formats = ["text", "json"];
+
+    public static void Write(string format, CaptureReplay replay, IReadOnlySet<FindingKind> failOn, ExitCode exit, TextWriter output)
+    {
+        switch (format)
+        {
+            case "json":
+                ReplayJsonWriter.Write(replay, failOn, exit, output);
+                break;
+            default:
+                ReplayTextWriter.Write(replay, failOn, exit, output);
+                break;
+        }
+    }
+}

@@ -1,0 +1,20 @@
+using Swiotlb.Trace.Capture;
+using Swiotlb.Trace.Diff.Findings;
+using Swiotlb.Trace.Replay.Allocator;
+using Swiotlb.Trace.Replay.Pairing;
+
+namespace Swiotlb.Trace.Diff.Replaying;
+
+/// <summary>A chosen model and why.</summary>
+public sealed record ChosenModel(string Name, string Reason, PoolGeometryChoice Pool);
+
+/// <summary>A replayed capture: what was read, how mappings were paired, the models, and what they found.</summary>
+public sealed record CaptureReplay(
+    CaptureMetadata Metadata,
+    ReadStatistics Reading,
+    MappingSourceKind Source,
+    PairingStatistics Pairing,
+    IReadOnlyDictionary<string, (DeviceDmaParameters Parameters, DeviceEvidence Evidence)> Devices,
+    IReadOnlyList<ChosenModel> Models,
+    ReplaySummary Summary,
+    IReadOnlyList<string> Warnings);

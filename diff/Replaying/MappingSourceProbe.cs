@@ -1,0 +1,28 @@
+using Swiotlb.Trace.Capture;
+using Swiotlb.Trace.Events;
+
+namespace Swiotlb.Trace.Diff.Replaying;
+
+/// <summary>A first, cheap pass: which mapping source the capture has, and the pool start a kprobe gives. Stops at the first exact event.</summary>
+public static class MappingSourceProbe
+{
+    public static (MappingSourceKind Kind, ulong? PoolStart) Probe(ICaptureReader reader)
+    {
+        var best = MappingSourceKind.None;
+        foreach (var traceEvent in reader.ReadEvents())
+        {
+            switch (traceEvent)
+            {
+                case SwiotlbMapEntry entry:
+                    return (MappingSourceKind.Kprobes, entry.PoolStart);
+                case DmaMapPage or DmaMapSg:
+                    best = MappingSourceKind.DmaEvents;
+                    break;
+                case SwiotlbBounced when best == MappingSourceKind.None:
+                    best = MappingSourceKind.BouncedEvents;
+                    break;
+            }
+        }
+        return (best, null);
+    }
+}
