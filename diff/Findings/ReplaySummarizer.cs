@@ -40,7 +40,9 @@ public sealed class ReplaySummarizer(IReadOnlyList<string> models) : IReplaySink
             _sgl++;
             return;
         }
-        if (command.MissingSegments > 0 || command.Segments.Count == 0)
+        if (command.Segments.Count == 0 && command.MissingSegments == 0)
+            return;
+        if (command.MissingSegments > 0)
         {
             _unchecked++;
             return;
