@@ -1,0 +1,25 @@
+using Swiotlb.Trace.Diff.Replaying;
+using Swiotlb.Trace.Tests.Support;
+
+namespace Swiotlb.Trace.Tests.Replaying;
+
+/// <summary>Replay gives the same answers from a capture's trace.dat as from its trace.txt (two tracers of the same boot).</summary>
+public class RenderingAgreementTests
+{
+    public static TheoryData<string> CapturesWithBoth() => [.. Samples.FoldersWith("trace.txt").Intersect(Samples.FoldersWith("trace.dat"))];
+
+    [Theory]
+    [MemberData(nameof(CapturesWithBoth))]
+    public void Replay_of_trace_dat_equals_replay_of_trace_txt(string folder)
+    {
+        var text = ReplayRuns.Of($"{folder}/trace.txt");
+        var binary = ReplayRuns.Of($"{folder}/trace.dat");
+
+        Assert.Equal(MappingSourceKind.Kprobes, binary.Source);
+        Assert.Equal(Rows(text), Rows(binary));
+        Assert.Equal(text.Summary.FindingCounts.OrderBy(p => p.Key.ToString()), binary.Summary.FindingCounts.OrderBy(p => p.Key.ToString()));
+    }
+
+    private static List<(string, string, long, long, long, long, long, long)> Rows(CaptureReplay replay) =>
+        [.. replay.Summary.Devices.Select(d => (d.Device, d.Model, d.Mappings, d.WithPageOffset, d.OffsetsLost, d.MaskViolations, d.CommandsChecked, d.CommandsBroken))];
+}
