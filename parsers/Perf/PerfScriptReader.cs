@@ -19,7 +19,7 @@ public sealed class PerfScriptReader : ICaptureReader
     private readonly Stream _stream;
     private readonly CaptureLines _lines;
     private readonly EventLineDecoder _decoder;
-    private bool _consumed;
+    private readonly SingleUse _singleUse = new();
 
     public PerfScriptReader(Stream stream, string fileName)
     {
@@ -32,13 +32,7 @@ public sealed class PerfScriptReader : ICaptureReader
     public CaptureMetadata Metadata { get; }
     public ReadStatistics Statistics { get; } = new();
 
-    public IEnumerable<TraceEvent> ReadEvents()
-    {
-        if (_consumed)
-            throw new InvalidOperationException("a capture reader streams its events once");
-        _consumed = true;
-        return Stream();
-    }
+    public IEnumerable<TraceEvent> ReadEvents() => _singleUse.Once(Stream);
 
     private IEnumerable<TraceEvent> Stream()
     {

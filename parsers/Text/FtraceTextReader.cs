@@ -13,7 +13,7 @@ public sealed class FtraceTextReader : ICaptureReader
     private readonly Stream _stream;
     private readonly CaptureLines _lines;
     private readonly EventLineDecoder _decoder;
-    private bool _consumed;
+    private readonly SingleUse _singleUse = new();
 
     public FtraceTextReader(Stream stream, string fileName, CaptureFormat format)
     {
@@ -31,13 +31,7 @@ public sealed class FtraceTextReader : ICaptureReader
     /// <summary>Lines of a console log that were not part of the trace dump (boot messages, panic text).</summary>
     public long ConsoleLinesSkipped { get; private set; }
 
-    public IEnumerable<TraceEvent> ReadEvents()
-    {
-        if (_consumed)
-            throw new InvalidOperationException("a capture reader streams its events once");
-        _consumed = true;
-        return Stream();
-    }
+    public IEnumerable<TraceEvent> ReadEvents() => _singleUse.Once(Stream);
 
     private IEnumerable<TraceEvent> Stream()
     {

@@ -8,7 +8,7 @@ public sealed class TraceDatCaptureReader : ICaptureReader
 {
     private readonly Stream _stream;
     private readonly TraceDatReader _reader;
-    private bool _consumed;
+    private readonly SingleUse _singleUse = new();
 
     private TraceDatCaptureReader(Stream stream, TraceDatReader reader, string fileName)
     {
@@ -42,13 +42,7 @@ public sealed class TraceDatCaptureReader : ICaptureReader
         }
     }
 
-    public IEnumerable<TraceEvent> ReadEvents()
-    {
-        if (_consumed)
-            throw new InvalidOperationException("a capture reader streams its events once");
-        _consumed = true;
-        return Stream();
-    }
+    public IEnumerable<TraceEvent> ReadEvents() => _singleUse.Once(Stream);
 
     private IEnumerable<TraceEvent> Stream()
     {

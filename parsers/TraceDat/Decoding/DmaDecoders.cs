@@ -1,3 +1,4 @@
+using Swiotlb.Trace.Payloads;
 using Swiotlb.Trace.Events;
 using Swiotlb.Trace.TraceDat.Formats;
 using Swiotlb.Trace.TraceDat.Metadata;
@@ -22,7 +23,7 @@ internal static class DmaDecoders
             dma.Unsigned(record, order),
             size.Unsigned(record, order),
             phys.Unsigned(record, order),
-            DmaAttributeNames.Format(attrs.Unsigned(record, order)));
+            DmaAttributeNames.Describe(attrs.Unsigned(record, order)));
     }
 
     public static RecordDecoder? UnmapPage(EventFormat format, ByteOrder order)
@@ -39,7 +40,7 @@ internal static class DmaDecoders
             (DmaDirection)dir.Unsigned(record, order),
             dma.Unsigned(record, order),
             size.Unsigned(record, order),
-            DmaAttributeNames.Format(attrs.Unsigned(record, order)));
+            DmaAttributeNames.Describe(attrs.Unsigned(record, order)));
     }
 
     public static RecordDecoder? MapSg(EventFormat format, ByteOrder order)
@@ -62,7 +63,7 @@ internal static class DmaDecoders
             dma.UnsignedArray(record, order),
             sizes.UnsignedArray(record, order),
             phys.UnsignedArray(record, order),
-            DmaAttributeNames.Format(attrs.Unsigned(record, order)));
+            DmaAttributeNames.Describe(attrs.Unsigned(record, order)));
     }
 
     public static RecordDecoder? UnmapSg(EventFormat format, ByteOrder order)
@@ -78,6 +79,6 @@ internal static class DmaDecoders
             device.Text(record, order),
             (DmaDirection)dir.Unsigned(record, order),
             phys.UnsignedArray(record, order),
-            DmaAttributeNames.Format(attrs.Unsigned(record, order)));
+            DmaAttributeNames.Describe(attrs.Unsigned(record, order)));
     }
 }
