@@ -114,9 +114,7 @@ public sealed class MappingPairer(IPairingSink sink, DeviceClassifier devices) :
         var request = RequestOf(entry);
         Statistics.MapsFromKprobes++;
         var observed = returned.Failed ? ObservedMap.Failure : ObservedMap.At(returned.ReturnValue);
-        _held.Hold(new MapRecord(sequence, new TimeWindow(entry.Header.TimestampNs, returned.Header.TimestampNs), device, request, observed));
-        if (!returned.Failed)
-            AddLive(new LiveMapping(sequence, device, request, returned.ReturnValue));
+        Mapped(new MapRecord(sequence, new TimeWindow(entry.Header.TimestampNs, returned.Header.TimestampNs), device, request, observed));
     }
 
     private void MappedByDmaEvent(in EventHeader header, string device, ScatterListEntry entry, DmaDirection direction)
@@ -127,8 +125,27 @@ public sealed class MappingPairer(IPairingSink sink, DeviceClassifier devices) :
         var request = new MapRequest(entry.PhysAddress, entry.Size, entry.Size, default, header.Cpu, 0, direction);
         Attach(header.Cpu, device, sequence, entry.Size);
         Statistics.MapsFromDmaEvents++;
-        _held.Hold(new MapRecord(sequence, TimeWindow.At(header.TimestampNs), device, request, ObservedMap.At(entry.DmaAddress)) { Evidence = MapEvidence.DmaEvent });
-        AddLive(new LiveMapping(sequence, device, request, entry.DmaAddress));
+        Mapped(new MapRecord(sequence, TimeWindow.At(header.TimestampNs), device, request, ObservedMap.At(entry.DmaAddress)) { Evidence = MapEvidence.DmaEvent });
+    }
+
+    /// <summary>
+    /// Hands on a map record and keeps a successful one live. A bounce address still live from an earlier mapping proves
+    /// that mapping was released without the capture showing it (a lost probe): its release is recovered first.
+    /// </summary>
+    private void Mapped(MapRecord map)
+    {
+        if (map.Observed.Kind == ObservedKind.Mapped && _liveByBounce.TryGetValue(map.Observed.BounceAddress, out var stale))
+        {
+            RemoveLive(stale);
+            Statistics.UnmapsRecovered++;
+            _held.Hold(new UnmapRecord(_sequence++, TimeWindow.At(map.Window.Start), stale.Device, UnmapOf(stale), UnmapEvidence.Recovered)
+            {
+                MappingSequence = stale.Sequence,
+            });
+        }
+        _held.Hold(map);
+        if (map.Observed.Kind == ObservedKind.Mapped)
+            AddLive(new LiveMapping(map.Sequence, map.DeviceName, map.Request, map.Observed.BounceAddress));
     }
 
     /// <summary>A mapping made while an NVMe command is built on its CPU may be that command's segment; one made outside tells its device is not the controller.</summary>
@@ -176,11 +193,8 @@ public sealed class MappingPairer(IPairingSink sink, DeviceClassifier devices) :
         _held.Hold(command);
     }
 
-    /// <summary>A new live mapping; one still live at the same bounce address was freed without the capture showing it.</summary>
     private void AddLive(LiveMapping live)
     {
-        if (_liveByBounce.TryGetValue(live.Bounce, out var stale))
-            RemoveLive(stale);
         _liveByBounce[live.Bounce] = live;
         _liveBySequence[live.Sequence] = live;
         var key = (live.Device, live.Request.OriginalAddress);
