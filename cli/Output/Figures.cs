@@ -10,4 +10,8 @@ public static class Figures
         string.Create(CultureInfo.InvariantCulture, $"{nanoseconds / 1_000_000_000}.{Math.Abs(nanoseconds % 1_000_000_000):D9}");
 
     public static string Hex(ulong value) => $"0x{value:x}";
+
+    /// <summary>A size as the kernel engineer says it: <c>128 KiB (0x20000)</c>, or <c>512 B (0x200)</c>.</summary>
+    public static string Size(ulong bytes) =>
+        bytes >= 1024 && bytes % 1024 == 0 ? $"{bytes / 1024} KiB ({Hex(bytes)})" : $"{bytes} B ({Hex(bytes)})";
 }
