@@ -11,7 +11,11 @@ public static class Figures
 
     public static string Hex(ulong value) => $"0x{value:x}";
 
-    /// <summary>A size as the kernel engineer says it: <c>128 KiB (0x20000)</c>, or <c>512 B (0x200)</c>.</summary>
-    public static string Size(ulong bytes) =>
-        bytes >= 1024 && bytes % 1024 == 0 ? $"{bytes / 1024} KiB ({Hex(bytes)})" : $"{bytes} B ({Hex(bytes)})";
+    /// <summary>A size as a kernel engineer says it: <c>2 MiB (0x200000)</c>, <c>128 KiB (0x20000)</c>, <c>512 B (0x200)</c>.</summary>
+    public static string Size(ulong bytes) => bytes switch
+    {
+        >= 1 << 20 when bytes % (1 << 20) == 0 => $"{bytes >> 20} MiB ({Hex(bytes)})",
+        >= 1 << 10 when bytes % (1 << 10) == 0 => $"{bytes >> 10} KiB ({Hex(bytes)})",
+        _ => $"{bytes} B ({Hex(bytes)})",
+    };
 }

@@ -23,7 +23,7 @@ public static class HangTextWriter
         }
         output.WriteLine();
         output.WriteLine($"  before it: {report.ExactMatches} of {report.Predicted} predicted mappings matched the kernel's answer after synchronisation"
-            + $" ({report.MatchedAfterRecovery} only after recovering lost unmaps; {report.PreexistingMappings} preexisting mappings reserved, {report.Adopted} adopted),"
+            + $" ({report.RecoveredUnmaps} lost unmaps recovered, {report.MatchedAfterRecovery} matches only after such recovery; {report.PreexistingMappings} preexisting mappings reserved, {report.Adopted} adopted),"
             + " so the reconstructed pool state the verdicts above rest on is the kernel's.");
     }
 

@@ -12,7 +12,7 @@ public static class ValidationTextWriter
         var pool = validation.Pool.Geometry;
         output.WriteLine($"capture:  {capturePath}");
         output.WriteLine($"model:    {validation.Model} (chosen by {validation.ModelSource})");
-        output.WriteLine($"pool:     {Figures.Hex(pool.StartAddress)}, {pool.SlotCount} slots ({Figures.Size((ulong)pool.SlotCount * 2048)}), {pool.AreaCount} area(s) of {pool.AreaSlotCount} slots, {pool.PageSize}-byte pages");
+        output.WriteLine($"pool:     {Figures.Hex(pool.StartAddress)}, {pool.SlotCount} slots ({Figures.Size(pool.EndAddress - pool.StartAddress)}), {pool.AreaCount} area(s) of {pool.AreaSlotCount} slots, {pool.PageSize}-byte pages");
         foreach (var source in validation.Pool.Sources)
             output.WriteLine($"          {source}");
 
