@@ -39,6 +39,23 @@ public class RealCaptureValidationTests
     }
 
     [Theory]
+    [MemberData(nameof(CapturesAndModels))]
+    public void A_small_reorder_window_gives_the_same_report(string capture, string expectedModel)
+    {
+        var whole = Validate(capture, expectedModel).Report;
+        var streamed = ValidateFile(Samples.Capture(capture), expectedModel, reorderWindow: SmallReorderWindow).Report;
+
+        Assert.Equal(Tallies(whole), Tallies(streamed));
+        Assert.Empty(streamed.Divergences);
+    }
+
+    /// <summary>Far fewer records than any capture here holds, so the stream really is replayed through the window.</summary>
+    private const int SmallReorderWindow = 256;
+
+    private static object Tallies(ValidationReport report) => (report.Mappings, report.PreexistingMappings, report.Adopted, report.Predicted,
+        report.ExactMatches, report.MatchedAfterRecovery, report.MatchedAfterReordering, report.RecoveredUnmaps, report.IgnoredUnmaps, report.ReorderedGroups);
+
+    [Theory]
     [InlineData("smoke-5.10.0/trace.txt")]
     [InlineData("offsets-5.10.0/trace.txt")]
     public void Ahci_mappings_of_5_10_223_also_match_the_pre_patch_model(string capture)
@@ -77,9 +94,9 @@ public class RealCaptureValidationTests
 
     private static CaptureValidation Validate(string capture, string? model) => ValidateFile(Samples.Capture(capture), model);
 
-    private static CaptureValidation ValidateFile(string path, string? model)
+    private static CaptureValidation ValidateFile(string path, string? model, int reorderWindow = ReplaySynchroniser.DefaultReorderWindow)
     {
         using var reader = CaptureOpener.Open(path, TextWriter.Null);
-        return CaptureValidator.Validate(reader, SiblingKernelFacts.Read(path), new ValidationOptions(model, new PoolOverrides(), new Dictionary<string, DeviceDmaParameters>()));
+        return CaptureValidator.Validate(reader, SiblingKernelFacts.Read(path), new ValidationOptions(model, new PoolOverrides(), new Dictionary<string, DeviceDmaParameters>(), reorderWindow));
     }
 }
