@@ -148,12 +148,13 @@ public sealed class MappingPairer(IPairingSink sink, DeviceClassifier devices) :
             AddLive(new LiveMapping(map.Sequence, map.DeviceName, map.Request, map.Observed.BounceAddress));
     }
 
-    /// <summary>A mapping made while an NVMe command is built on its CPU may be that command's segment; one made outside tells its device is not the controller.</summary>
+    /// <summary>A mapping made while an NVMe command is built on its CPU may be that command's segment; one made outside
+    /// tells its device is not the controller, once the CPU has shown a setup (a dump may begin inside a command).</summary>
     private void Attach(int cpu, string device, int sequence, ulong size)
     {
         if (device == KprobeMapPairing.UnknownDevice)
             devices.Assume(device);
-        else if (!_commands.IsBuilding(cpu))
+        else if (_commands.HasSeenSetupOn(cpu) && !_commands.IsBuilding(cpu))
             devices.MapsOutsideNvmeCommands(device);
         _commands.TryAttach(cpu, device, sequence, size);
     }

@@ -14,6 +14,7 @@ public sealed class NvmeCommandTracker
     private readonly Dictionary<int, OpenCommand> _buildingByCpu = [];
     private readonly Dictionary<(int Controller, int Queue, ushort Command), OpenCommand> _inFlight = [];
     private readonly Dictionary<int, string> _deviceByController = [];
+    private readonly HashSet<int> _cpusWithSetups = [];
 
     /// <summary>Commands still in flight (built, not completed).</summary>
     public int InFlight => _inFlight.Count;
@@ -23,6 +24,7 @@ public sealed class NvmeCommandTracker
     {
         var command = new OpenCommand(setup);
         _buildingByCpu[setup.Header.Cpu] = command;
+        _cpusWithSetups.Add(setup.Header.Cpu);
         var key = Key(setup.ControllerId, setup.QueueId, setup.CommandId);
         var superseded = _inFlight.Remove(key, out var stale) ? Close(stale, null) : null;
         _inFlight[key] = command;
@@ -42,6 +44,10 @@ public sealed class NvmeCommandTracker
 
     /// <summary>True while a command is being built on <paramref name="cpu"/> (between its setup and its request's issue).</summary>
     public bool IsBuilding(int cpu) => _buildingByCpu.ContainsKey(cpu);
+
+    /// <summary>True once a command has been set up on <paramref name="cpu"/>: before that, a capture that began
+    /// mid-life may be inside a command whose setup it lost, so a mapping there proves nothing.</summary>
+    public bool HasSeenSetupOn(int cpu) => _cpusWithSetups.Contains(cpu);
 
     /// <summary>The request started: the command being built on this CPU takes no more segments.</summary>
     /// <returns>The PCI device this issue has just shown to be the controller, or null.</returns>

@@ -5,7 +5,12 @@ using Swiotlb.Trace.Replay.Pairing;
 namespace Swiotlb.Trace.Replay.Validation;
 
 /// <summary>What <c>validate</c> is asked: which model (default: the capture's own kernel), pool overrides, declared devices.</summary>
-public sealed record ValidationOptions(string? Model, PoolOverrides Pool, IReadOnlyDictionary<string, DeviceDmaParameters> DeclaredDevices);
+/// <param name="ReorderWindow">Records held to replay them in window order (see <see cref="ReplaySynchroniser"/>).</param>
+public sealed record ValidationOptions(
+    string? Model,
+    PoolOverrides Pool,
+    IReadOnlyDictionary<string, DeviceDmaParameters> DeclaredDevices,
+    int ReorderWindow = ReplaySynchroniser.DefaultReorderWindow);
 
 /// <summary>A validation's result with everything needed to explain it.</summary>
 public sealed record CaptureValidation(
@@ -19,17 +24,18 @@ public sealed record CaptureValidation(
 /// <summary>Pairs a capture's mappings and replays them through a model, comparing each prediction with the kernel's answer.</summary>
 public static class CaptureValidator
 {
+    /// <remarks>Streams: events are read only as far as the next record needs, so memory holds what is in flight
+    /// (the pairer's open calls and the synchroniser's reorder window), not the capture.</remarks>
     public static CaptureValidation Validate(ICaptureReader reader, KernelFacts facts, ValidationOptions options)
     {
         var (generation, modelSource) = ChooseModel(options.Model, facts.Release ?? reader.Metadata.KernelRelease);
         var devices = DeviceClassifier.From(options.DeclaredDevices, facts);
-        var records = new RecordCollector();
+        var records = new RecordStream();
         var pairer = new MappingPairer(records, devices);
-        foreach (var traceEvent in reader.ReadEvents())
-            pairer.Feed(traceEvent);
-        pairer.Finish();
+        using IEnumerator<ReplayRecord> stream = records.Pair(reader, pairer).GetEnumerator();
+        bool any = stream.MoveNext();
         var pool = PoolGeometryResolver.Resolve(generation, facts, pairer.Statistics.PoolStart, reader.Metadata.DeclaredCpus, options.Pool);
-        var report = new ReplaySynchroniser(ModelRegistry.Create(generation.Name, pool.Geometry)).Run(records.Records);
+        var report = new ReplaySynchroniser(ModelRegistry.Create(generation.Name, pool.Geometry), reorderWindow: options.ReorderWindow).Run(FromCurrent(stream, any));
         return new CaptureValidation(report, generation.Name, modelSource, pool, pairer.Statistics, devices.Known);
     }
 
@@ -47,11 +53,36 @@ public static class CaptureValidator
     }
 
 
-    private sealed class RecordCollector : IPairingSink
+    /// <summary>The stream's records from the one it stands on: the pool start (<c>pool=</c>) is known once the
+    /// first record has been paired, so the model is made after the first step.</summary>
+    private static IEnumerable<ReplayRecord> FromCurrent(IEnumerator<ReplayRecord> stream, bool hasCurrent)
     {
-        public List<ReplayRecord> Records { get; } = [];
+        if (!hasCurrent)
+            yield break;
+        do
+            yield return stream.Current;
+        while (stream.MoveNext());
+    }
 
-        public void Record(ReplayRecord record) => Records.Add(record);
+    /// <summary>Pairs events into records lazily: the reader is read only as far as the next record needs.</summary>
+    private sealed class RecordStream : IPairingSink
+    {
+        private readonly Queue<ReplayRecord> ready = new();
+
+        public IEnumerable<ReplayRecord> Pair(ICaptureReader reader, MappingPairer pairer)
+        {
+            foreach (var traceEvent in reader.ReadEvents())
+            {
+                pairer.Feed(traceEvent);
+                while (ready.TryDequeue(out var record))
+                    yield return record;
+            }
+            pairer.Finish();
+            while (ready.TryDequeue(out var record))
+                yield return record;
+        }
+
+        public void Record(ReplayRecord record) => ready.Enqueue(record);
 
         public void Command(NvmeCommand command) { }
     }

@@ -6,16 +6,23 @@ namespace Swiotlb.Trace.Replay.Validation;
 /// adopts its first mapping; every later mapping is predicted before the kernel's answer is applied, so one error
 /// cannot cascade; slots the kernel reuses prove lost unmaps; events whose time windows overlap are tried in every
 /// order the windows allow before a mismatch is reported.</summary>
-public sealed class ReplaySynchroniser(IAllocatorModel model, int maxOrdersPerGroup = 5040)
+/// <remarks>Memory is bounded: records stream through a reorder buffer of <paramref name="reorderWindow"/> records
+/// (the pairer hands them on in completion order, not by window start), and buffers unmapped before any map showed
+/// them are looked for in the first window only, which holds the start of the capture.</remarks>
+public sealed class ReplaySynchroniser(IAllocatorModel model, int maxOrdersPerGroup = 5040, int reorderWindow = ReplaySynchroniser.DefaultReorderWindow)
 {
-    /// <summary>Replays <paramref name="records"/> (any order; replayed by window start, then sequence).</summary>
+    /// <summary>Records held to put them in window order: far more than the pairer ever holds back.</summary>
+    public const int DefaultReorderWindow = 1 << 16;
+
+    /// <summary>Replays <paramref name="records"/> (any order within the reorder window; replayed by window start, then
+    /// sequence), reading them lazily.</summary>
     public ValidationReport Run(IEnumerable<ReplayRecord> records)
     {
         var state = new ReplayState(model.Clone());
         var tally = new ReplayTally(model.Generation.Name);
-        List<ReplayRecord> ordered = [.. records.OrderBy(r => r.Window.Start).ThenBy(r => r.Sequence)];
-        tally.PreexistingMappings = PreexistingMappings.Reserve(state, ordered);
-        foreach (List<ReplayRecord> group in OverlappingGroups(ordered))
+        var ordered = new WindowOrder(records, reorderWindow);
+        tally.PreexistingMappings = PreexistingMappings.Reserve(state, ordered.FirstWindow());
+        foreach (List<ReplayRecord> group in OverlappingGroups(ordered.Records()))
         {
             (state, IReadOnlyList<RecordOutcome> outcomes, bool reordered) = ReplayGroup(state, group);
             tally.Add(outcomes, reordered);
@@ -25,7 +32,7 @@ public sealed class ReplaySynchroniser(IAllocatorModel model, int maxOrdersPerGr
 
     /// <summary>Runs of records chained by overlapping windows; a record whose window starts after every earlier
     /// window ended starts a new group.</summary>
-    private static IEnumerable<List<ReplayRecord>> OverlappingGroups(List<ReplayRecord> ordered)
+    private static IEnumerable<List<ReplayRecord>> OverlappingGroups(IEnumerable<ReplayRecord> ordered)
     {
         var group = new List<ReplayRecord>();
         long groupEnd = long.MinValue;

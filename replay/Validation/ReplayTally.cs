@@ -8,6 +8,7 @@ internal sealed class ReplayTally(string modelName)
     private readonly List<Divergence> divergences = [];
     private readonly List<UnreturnedMapping> unreturned = [];
     private readonly Dictionary<string, int[]> devices = [];
+    private readonly DivergenceContextRecorder firstDivergence = new();
     private int mappings, adopted, predicted, matched, matchedAfterRecovery, matchedAfterReordering;
     private int recoveredUnmaps, ignoredUnmaps, reorderedGroups, predictedFailures, observedFailures;
 
@@ -20,7 +21,10 @@ internal sealed class ReplayTally(string modelName)
         if (reordered)
             reorderedGroups++;
         foreach (RecordOutcome outcome in outcomes)
+        {
+            firstDivergence.Add(outcome);
             Add(outcome, reordered);
+        }
     }
 
     public ValidationReport ToReport() => new(
@@ -28,7 +32,8 @@ internal sealed class ReplayTally(string modelName)
         recoveredUnmaps, ignoredUnmaps, reorderedGroups, predictedFailures, observedFailures,
         divergences, unreturned,
         [.. devices.OrderBy(d => d.Key, StringComparer.Ordinal)
-            .Select(d => new DeviceTally(d.Key, d.Value[0], d.Value[1], d.Value[2], d.Value[3]))]);
+            .Select(d => new DeviceTally(d.Key, d.Value[0], d.Value[1], d.Value[2], d.Value[3]))],
+        firstDivergence.ToContext());
 
     private void Add(in RecordOutcome outcome, bool reordered)
     {

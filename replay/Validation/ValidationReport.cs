@@ -26,6 +26,7 @@ public sealed record UnreturnedMapping(MapRecord Record, MapResult Predicted, En
 /// <param name="ReorderedGroups">Groups of overlapping events replayed in an order other than the timestamps'.</param>
 /// <param name="PredictedFailures">Failures (including endless searches) the model predicted.</param>
 /// <param name="ObservedFailures">Failures the kernel returned.</param>
+/// <param name="FirstDivergence">The first divergence among the records replayed around it; null when none.</param>
 public sealed record ValidationReport(
     string Model,
     int Mappings,
@@ -42,7 +43,8 @@ public sealed record ValidationReport(
     int ObservedFailures,
     IReadOnlyList<Divergence> Divergences,
     IReadOnlyList<UnreturnedMapping> Unreturned,
-    IReadOnlyList<DeviceTally> Devices)
+    IReadOnlyList<DeviceTally> Devices,
+    DivergenceContext? FirstDivergence = null)
 {
     public int Mismatches => Divergences.Count;
 

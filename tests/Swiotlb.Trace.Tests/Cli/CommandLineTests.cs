@@ -12,6 +12,7 @@ public class CommandLineTests
 
         Assert.Equal(0, code);
         Assert.Contains("inspect", output);
+        Assert.Contains("validate", output);
     }
 
     [Fact]

@@ -1,6 +1,8 @@
 using Swiotlb.Trace.Cli.Input;
 using Swiotlb.Trace.Replay.Allocator;
+using Swiotlb.Trace.Replay.Pairing;
 using Swiotlb.Trace.Replay.Validation;
+using Swiotlb.Trace.Tests.Blktrace;
 using Swiotlb.Trace.Tests.Support;
 
 namespace Swiotlb.Trace.Tests.Validation;
@@ -37,6 +39,23 @@ public class RealCaptureValidationTests
     }
 
     [Theory]
+    [MemberData(nameof(CapturesAndModels))]
+    public void A_small_reorder_window_gives_the_same_report(string capture, string expectedModel)
+    {
+        var whole = Validate(capture, expectedModel).Report;
+        var streamed = ValidateFile(Samples.Capture(capture), expectedModel, reorderWindow: SmallReorderWindow).Report;
+
+        Assert.Equal(Tallies(whole), Tallies(streamed));
+        Assert.Empty(streamed.Divergences);
+    }
+
+    /// <summary>Far fewer records than any capture here holds, so the stream really is replayed through the window.</summary>
+    private const int SmallReorderWindow = 256;
+
+    private static object Tallies(ValidationReport report) => (report.Mappings, report.PreexistingMappings, report.Adopted, report.Predicted,
+        report.ExactMatches, report.MatchedAfterRecovery, report.MatchedAfterReordering, report.RecoveredUnmaps, report.IgnoredUnmaps, report.ReorderedGroups);
+
+    [Theory]
     [InlineData("smoke-5.10.0/trace.txt")]
     [InlineData("offsets-5.10.0/trace.txt")]
     public void Ahci_mappings_of_5_10_223_also_match_the_pre_patch_model(string capture)
@@ -59,10 +78,25 @@ public class RealCaptureValidationTests
         Assert.Equal(0UL, validation.Devices["0000:00:06.0"].Parameters.MinAlignMask);
     }
 
-    private static CaptureValidation Validate(string capture, string? model)
+    [Fact]
+    public void Without_a_kernel_log_device_masks_are_inferred_from_behaviour()
     {
-        var path = Samples.Capture(capture);
+        using var alone = new TemporaryDirectory();
+        var path = alone.File("trace.txt", File.ReadAllBytes(Samples.Capture("offsets-6.1.0/trace.txt")));
+
+        var validation = ValidateFile(path, model: "linux-6.1");
+
+        Assert.Equal((DeviceDmaParameters.Nvme, DeviceEvidence.CarriesNvmeCommands), validation.Devices["0000:00:04.0"]);
+        Assert.Equal((DeviceDmaParameters.WithoutMinAlignMask, DeviceEvidence.MapsOutsideNvmeCommands), validation.Devices["0000:00:06.0"]);
+        Assert.Equal((1342, 1342), (validation.Report.Predicted, validation.Report.ExactMatches));
+        Assert.Empty(validation.Report.Divergences);
+    }
+
+    private static CaptureValidation Validate(string capture, string? model) => ValidateFile(Samples.Capture(capture), model);
+
+    private static CaptureValidation ValidateFile(string path, string? model, int reorderWindow = ReplaySynchroniser.DefaultReorderWindow)
+    {
         using var reader = CaptureOpener.Open(path, TextWriter.Null);
-        return CaptureValidator.Validate(reader, SiblingKernelFacts.Read(path), new ValidationOptions(model, new PoolOverrides(), new Dictionary<string, DeviceDmaParameters>()));
+        return CaptureValidator.Validate(reader, SiblingKernelFacts.Read(path), new ValidationOptions(model, new PoolOverrides(), new Dictionary<string, DeviceDmaParameters>(), reorderWindow));
     }
 }

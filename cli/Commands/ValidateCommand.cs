@@ -1,0 +1,53 @@
+using System.CommandLine;
+using Swiotlb.Trace.Cli.Input;
+using Swiotlb.Trace.Cli.Output;
+using Swiotlb.Trace.Replay.Validation;
+
+namespace Swiotlb.Trace.Cli.Commands;
+
+/// <summary><c>swiotrace validate CAPTURE</c>: replays a capture's mappings through a model and compares every
+/// predicted bounce address with the one the kernel returned.</summary>
+public static class ValidateCommand
+{
+    public static Command Build()
+    {
+        var capture = SharedOptions.Capture();
+        var model = new Option<string?>("--model")
+        {
+            Description = "The allocator model (linux-5.10, linux-5.12, linux-6.1, linux-6.3, linux-6.9) or a kernel release. Default: the capture's own kernel.",
+        };
+        var format = SharedOptions.Format("text", "json");
+        var output = SharedOptions.Output();
+        var replay = new ReplayOptions();
+        var command = new Command("validate",
+            "Replay a capture's bounce-buffer mappings through an allocator model and compare every predicted address with the kernel's; explain mappings that never returned (hangs).")
+        {
+            capture, model, format, output,
+        };
+        replay.AddTo(command);
+        command.SetAction(parsed =>
+        {
+            var error = parsed.InvocationConfiguration.Error;
+            return CommandFailure.Guard(error, () => Run(parsed.GetValue(capture)!,
+                new ValidationOptions(parsed.GetValue(model), replay.PoolFrom(parsed), replay.DevicesFrom(parsed)),
+                parsed.GetValue(format)!, parsed.GetValue(output), parsed.InvocationConfiguration.Output, error));
+        });
+        return command;
+    }
+
+    public static int Run(string capturePath, ValidationOptions options, string format, string? outputPath, TextWriter output, TextWriter error) =>
+        CommandFailure.Guard(error, () =>
+        {
+            using var reader = CaptureOpener.Open(capturePath, error);
+            var validation = CaptureValidator.Validate(reader, SiblingKernelFacts.Read(capturePath), options);
+            var hangs = HangAnalysis.Diagnose(validation.Report.Unreturned, validation.Pool.Geometry.AreaCount);
+            ReportDestination.Write(outputPath, output, writer =>
+            {
+                if (format == "json")
+                    ValidationJsonWriter.Write(capturePath, validation, hangs, writer);
+                else
+                    ValidationTextWriter.Write(capturePath, validation, hangs, writer);
+            });
+            return (int)(validation.Report.AllMatch && hangs.Count == 0 ? ExitCode.Clean : ExitCode.Findings);
+        });
+}
