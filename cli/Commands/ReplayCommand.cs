@@ -20,6 +20,7 @@ public static class ReplayCommand
         var output = SharedOptions.Output();
         var failOn = FailOn.Option();
         var replayOptions = new ReplayOptions();
+        var blockOptions = new BlockReplayOptions();
         var command = new Command("replay",
             "Replay every bounced mapping of a capture through allocator models of named kernels: bounce addresses, offsets kept or lost, " +
             "NVMe commands whose PRPs break, failures and endless searches. Exit 0: no findings, 1: findings, 2: usage or input error.")
@@ -27,9 +28,13 @@ public static class ReplayCommand
             capture, models, format, output, failOn,
         };
         replayOptions.AddTo(command);
+        blockOptions.AddTo(command);
         command.SetAction(parsed => CommandFailure.Guard(parsed.InvocationConfiguration.Error, () => Run(
             parsed.GetValue(capture)!,
-            new ReplayRequest(parsed.GetValue(models) ?? [], replayOptions.PoolFrom(parsed), replayOptions.DevicesFrom(parsed)),
+            new ReplayRequest(parsed.GetValue(models) ?? [], replayOptions.PoolFrom(parsed), replayOptions.DevicesFrom(parsed))
+            {
+                BlockRequests = blockOptions.From(parsed),
+            },
             parsed.GetValue(format)!, parsed.GetValue(output), FailOn.Parse(parsed.GetValue(failOn)),
             parsed.InvocationConfiguration.Output, parsed.InvocationConfiguration.Error)));
         return command;

@@ -20,6 +20,10 @@ public static class ReplayJsonWriter
             WriteDevices(replay, json);
             WriteSummaries(replay.Summary, json);
             WriteFindings(replay.Summary, json);
+            json.WriteStartArray("assumptions");
+            foreach (var assumption in replay.Assumptions)
+                json.WriteStringValue(assumption);
+            json.WriteEndArray();
             json.WriteStartArray("warnings");
             foreach (var warning in replay.Warnings.Concat(replay.Reading.Warnings.Select(w => w.ToString())))
                 json.WriteStringValue(warning);
@@ -55,6 +59,7 @@ public static class ReplayJsonWriter
         json.WriteNumber("fromKprobes", p.MapsFromKprobes);
         json.WriteNumber("fromDmaEvents", p.MapsFromDmaEvents);
         json.WriteNumber("fromBouncedEvents", p.MapsFromBouncedEvents);
+        json.WriteNumber("fromBlockRequests", p.MapsFromBlockRequests);
         json.WriteNumber("unmapsSeen", p.UnmapsSeen);
         json.WriteNumber("unmapsRecovered", p.UnmapsRecovered);
         json.WriteNumber("unmapsFromCompletions", p.UnmapsFromCompletions);

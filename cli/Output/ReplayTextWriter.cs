@@ -30,6 +30,8 @@ public static class ReplayTextWriter
         var pairing = replay.Pairing;
         output.WriteLine($"capture:  {metadata.File} ({metadata.Format.Describe()}, kernel {metadata.KernelRelease ?? "not stated"}, {replay.Reading.EventsRead} events)");
         output.WriteLine($"mappings: {MappingLine(replay.Source, pairing)}");
+        foreach (var assumption in replay.Assumptions)
+            output.WriteLine($"assumed:  {assumption}");
         output.WriteLine($"releases: {pairing.UnmapsSeen} seen, {pairing.UnmapsRecovered} recovered from later events, " +
                          $"{pairing.UnmapsFromCompletions} from command/request completions, {pairing.UnmapsAssumed} assumed");
         foreach (var model in replay.Models)
@@ -46,6 +48,7 @@ public static class ReplayTextWriter
         MappingSourceKind.Kprobes => $"{pairing.MapsFromKprobes} from swiotlb_tbl_map_single kprobes (exact: the kernel's own answers)",
         MappingSourceKind.DmaEvents => $"{pairing.MapsFromDmaEvents} from dma:* events (exact: the kernel's own answers)",
         MappingSourceKind.BouncedEvents => $"{pairing.MapsFromBouncedEvents} from swiotlb_bounced (requests only; the kernel's answers are not in the capture)",
+        MappingSourceKind.BlockRequests => $"{pairing.MapsFromBlockRequests} from block requests (ASSUMPTION-BASED: no addresses in the capture)",
         _ => "none",
     } + (pairing.Unreturned > 0 ? $"; {pairing.Unreturned} never returned" : "");
 
@@ -54,6 +57,7 @@ public static class ReplayTextWriter
         DeviceEvidence.Declared => "declared / NVMe per the kernel log",
         DeviceEvidence.CarriesNvmeCommands => "its mappings carry NVMe commands",
         DeviceEvidence.MapsOutsideNvmeCommands => "maps outside NVMe commands",
+        DeviceEvidence.BlockMajor => "assumed from its block major",
         _ => "assumed",
     };
 

@@ -9,6 +9,7 @@ namespace Swiotlb.Trace.Diff.Replaying;
 public sealed record ChosenModel(string Name, string Reason, PoolGeometryChoice Pool);
 
 /// <summary>A replayed capture: what was read, how mappings were paired, the models, and what they found.</summary>
+/// <param name="Assumptions">What the results rest on beyond the capture (empty when its mappings are exact); every report shows them.</param>
 public sealed record CaptureReplay(
     CaptureMetadata Metadata,
     ReadStatistics Reading,
@@ -17,4 +18,5 @@ public sealed record CaptureReplay(
     IReadOnlyDictionary<string, (DeviceDmaParameters Parameters, DeviceEvidence Evidence)> Devices,
     IReadOnlyList<ChosenModel> Models,
     ReplaySummary Summary,
-    IReadOnlyList<string> Warnings);
+    IReadOnlyList<string> Warnings,
+    IReadOnlyList<string> Assumptions);

@@ -36,9 +36,12 @@ public static class CaptureReplayer
         var engine = new ReplayEngine([.. models.Select(m => ModelRegistry.Create(m.Name, m.Pool.Geometry))], sink);
         observer?.Started(reader.Metadata, models);
         var devices = DeviceClassifier.From(request.DeclaredDevices, facts);
-        IEventPairer pairer = source == MappingSourceKind.BouncedEvents
-            ? new BouncedMappingPairer(engine, devices)
-            : new MappingPairer(engine, devices);
+        IEventPairer pairer = source switch
+        {
+            MappingSourceKind.BouncedEvents => new BouncedMappingPairer(engine, devices),
+            MappingSourceKind.BlockRequests => new BlockRequestPairer(engine, devices, request.BlockRequests),
+            _ => new MappingPairer(engine, devices),
+        };
         foreach (var traceEvent in reader.ReadEvents())
         {
             observer?.Event(traceEvent);
@@ -47,7 +50,8 @@ public static class CaptureReplayer
         pairer.Finish();
 
         return new CaptureReplay(reader.Metadata, reader.Statistics, source, pairer.Statistics, devices.Known, models,
-            summarizer.Summarise(engine.Models), Warnings(source, pairer.Statistics, devices, models));
+            summarizer.Summarise(engine.Models), Warnings(source, pairer.Statistics, devices, models),
+            source == MappingSourceKind.BlockRequests ? request.BlockRequests.Describe() : []);
     }
 
     /// <summary>The models asked for, else the one before the fix and the capture kernel's own (or the newest).</summary>
@@ -86,6 +90,8 @@ public static class CaptureReplayer
             warnings.Add("the capture holds no swiotlb mapping events (no swmap kprobes, dma:* or swiotlb_bounced): nothing to replay");
         if (source == MappingSourceKind.BouncedEvents)
             warnings.Add("only swiotlb_bounced events: the kernel's own bounce addresses are not in the capture; lifetimes come from NVMe and block completions");
+        if (source == MappingSourceKind.BlockRequests)
+            warnings.Add("only block requests: every result is assumption-based (mapping layout, buffer offsets, devices); see the assumptions");
         if (pairing.UnmapsAssumed > 0)
             warnings.Add($"{pairing.UnmapsAssumed} mappings have no completion to end them: assumed released at once");
         if (pairing.UnmapsRecovered > 0)

@@ -9,6 +9,9 @@ public enum MappingSourceKind
     DmaEvents,
     /// <summary><c>swiotlb_bounced</c> only: requests without answers; lifetimes from NVMe and block completions.</summary>
     BouncedEvents,
+    /// <summary><c>block_rq_issue</c> / <c>block_rq_complete</c> only (blktrace, or ftrace without swiotlb events): sizes and
+    /// times from issue → complete, offsets and devices assumed.</summary>
+    BlockRequests,
     /// <summary>Nothing to replay.</summary>
     None,
 }

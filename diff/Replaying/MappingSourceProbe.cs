@@ -16,13 +16,19 @@ public static class MappingSourceProbe
                 case SwiotlbMapEntry entry:
                     return (MappingSourceKind.Kprobes, entry.PoolStart);
                 case DmaMapPage or DmaMapSg:
-                    best = MappingSourceKind.DmaEvents;
+                    best = Better(best, MappingSourceKind.DmaEvents);
                     break;
-                case SwiotlbBounced when best == MappingSourceKind.None:
-                    best = MappingSourceKind.BouncedEvents;
+                case SwiotlbBounced:
+                    best = Better(best, MappingSourceKind.BouncedEvents);
+                    break;
+                case BlockRqIssue:
+                    best = Better(best, MappingSourceKind.BlockRequests);
                     break;
             }
         }
         return (best, null);
     }
+
+    /// <summary>The kinds are declared best first.</summary>
+    private static MappingSourceKind Better(MappingSourceKind a, MappingSourceKind b) => a < b ? a : b;
 }

@@ -93,7 +93,7 @@ public sealed class BouncedMappingPairer(IPairingSink sink, DeviceClassifier dev
             devices.CarriesNvmeCommands(controller);
         if (wasNvmeCommand)
             return;
-        var request = new BlockRequest(issue.Bytes, issue.Rwbs.Contains('W') ? DmaDirection.ToDevice : DmaDirection.FromDevice);
+        var request = new BlockRequest(issue.Bytes, BlockRequestDirection.Of(issue.Rwbs));
         _fillingByCpu[issue.Header.Cpu] = request;
         _blockInFlight[(issue.Device, issue.Sector)] = request;
     }

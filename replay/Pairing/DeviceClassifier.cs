@@ -1,4 +1,5 @@
 using Swiotlb.Trace.Capture;
+using Swiotlb.Trace.Events;
 using Swiotlb.Trace.Replay.Allocator;
 
 namespace Swiotlb.Trace.Replay.Pairing;
@@ -14,6 +15,8 @@ public enum DeviceEvidence
     MapsOutsideNvmeCommands,
     /// <summary>Nothing told: assumed to have no min_align_mask.</summary>
     Assumed,
+    /// <summary>A block device seen only in block requests: NVMe (0xfff) assumed for major 259 (blkext), no mask otherwise.</summary>
+    BlockMajor,
 }
 
 /// <summary>
@@ -24,6 +27,9 @@ public sealed class DeviceClassifier(IReadOnlyDictionary<string, DeviceDmaParame
 {
     private readonly Dictionary<string, (DeviceDmaParameters Parameters, DeviceEvidence Evidence)> _known =
         declared.ToDictionary(p => p.Key, p => (p.Value, DeviceEvidence.Declared));
+
+    /// <summary>blkext, the block major NVMe namespaces get (also used by other drivers' extended minors).</summary>
+    public const int BlkextMajor = 259;
 
     public DeviceClassifier() : this(new Dictionary<string, DeviceDmaParameters>()) { }
 
@@ -46,6 +52,10 @@ public sealed class DeviceClassifier(IReadOnlyDictionary<string, DeviceDmaParame
 
     public void MapsOutsideNvmeCommands(string device) =>
         _known.TryAdd(device, (DeviceDmaParameters.WithoutMinAlignMask, DeviceEvidence.MapsOutsideNvmeCommands));
+
+    /// <summary>Decides a device seen only through block requests of <paramref name="block"/>, unless it is already known.</summary>
+    public void AssumeFromBlockMajor(string device, DeviceNumber block) =>
+        _known.TryAdd(device, (block.Major == BlkextMajor ? DeviceDmaParameters.Nvme : DeviceDmaParameters.WithoutMinAlignMask, DeviceEvidence.BlockMajor));
 
     /// <summary>Gives every device still undecided the default: no min_align_mask.</summary>
     public void Assume(string device) => _known.TryAdd(device, (DeviceDmaParameters.WithoutMinAlignMask, DeviceEvidence.Assumed));

@@ -12,6 +12,9 @@ public sealed class PairingStatistics
     /// <summary>Map requests from <c>swiotlb_bounced</c> alone (no kprobes, no <c>dma:*</c>): the kernel's answer is unknown.</summary>
     public long MapsFromBouncedEvents { get; internal set; }
 
+    /// <summary>Map requests assumed from block requests alone (no swiotlb events): sizes and times real, addresses assumed.</summary>
+    public long MapsFromBlockRequests { get; internal set; }
+
     /// <summary>Releases taken from the completion of the command or block request a bounced mapping carried.</summary>
     public long UnmapsFromCompletions { get; internal set; }
 

@@ -53,6 +53,8 @@ public enum MapEvidence
     DmaEvent,
     /// <summary><c>swiotlb:swiotlb_bounced</c> only: the request, not the answer.</summary>
     BouncedEvent,
+    /// <summary>A block request alone (<c>block_rq_issue</c>, blktrace D): size and time known, addresses assumed.</summary>
+    BlockRequest,
 }
 
 /// <summary>A map request with the kernel's observed answer.</summary>
