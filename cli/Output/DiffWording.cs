@@ -73,7 +73,9 @@ public static class DiffWording
         if (figures == 0 && items is null or 0)
             return "0";
         return items is { } count
-            ? $"{figures} figures, {count} {(kind == FindingKind.Prp ? "commands" : "mappings")}"
-            : $"{figures} figures";
+            ? $"{Plural(figures, "figure")}, {count} {(kind == FindingKind.Prp ? "commands" : "mappings")}"
+            : Plural(figures, "figure");
     }
+
+    private static string Plural(long count, string noun) => $"{count} {noun}{(count == 1 ? "" : "s")}";
 }

@@ -20,6 +20,7 @@ public sealed class ModelComparer(string baseline, string candidate) : IReplayOb
     private readonly Dictionary<(string Device, TransitionKind Kind), long> _counts = [];
     private readonly Dictionary<string, long> _mappingsCompared = [];
     private readonly Dictionary<string, long> _commandsCompared = [];
+    private readonly Dictionary<FindingKind, long> _regressed = [];
     private readonly List<MappingTransition> _mappings = [];
     private readonly List<CommandTransition> _commands = [];
     private int _baseline = -1;
@@ -56,6 +57,7 @@ public sealed class ModelComparer(string baseline, string candidate) : IReplayOb
             if (transitions.Count == 0 && was != now)
                 transitions.Add(TransitionKind.BounceMoved);
         }
+        CountRegressed(transitions);
         foreach (var kind in transitions)
             if (Counted(device, kind) <= ExamplesKept)
                 _mappings.Add(new MappingTransition(kind, device, mapping.Record.Sequence, mapping.Record.Window.Start, mapping.Record.Request.Cpu,
@@ -79,6 +81,7 @@ public sealed class ModelComparer(string baseline, string candidate) : IReplayOb
         if (before.Breaks == after.Breaks)
             return;
         var kind = after.Breaks ? TransitionKind.PrpBroken : TransitionKind.PrpRepaired;
+        CountRegressed([kind]);
         if (Counted(device, kind) > ExamplesKept)
             return;
         var setup = command.Command.Setup;
@@ -92,7 +95,14 @@ public sealed class ModelComparer(string baseline, string candidate) : IReplayOb
             .Select(c => new TransitionCount(c.Key.Device, c.Key.Kind, new Tally(c.Value, Compared(c.Key.Device, c.Key.Kind))))
             .OrderBy(c => c.Kind.Direction()).ThenBy(c => c.Device, StringComparer.Ordinal).ThenBy(c => c.Kind)
             .ToList();
-        return new ModelTransitions(counts, _mappings, _commands);
+        return new ModelTransitions(counts, _regressed, _mappings, _commands);
+    }
+
+    /// <summary>Each mapping or command once per kind it regressed in, however many of that kind's transitions it made.</summary>
+    private void CountRegressed(IEnumerable<TransitionKind> transitions)
+    {
+        foreach (var kind in transitions.Where(t => t.Direction() == ChangeDirection.Regression).Select(t => t.Kind()!.Value).Distinct())
+            _regressed[kind] = _regressed.GetValueOrDefault(kind) + 1;
     }
 
     private long Compared(string device, TransitionKind kind) =>
