@@ -11,6 +11,7 @@ public static class SwiotraceCommandLine
         var root = new RootCommand(
             "swiotrace: what the Linux swiotlb bounce buffer did to your device's DMA addresses, and what another kernel would have done.");
         root.Subcommands.Add(ReplayCommand.Build());
+        root.Subcommands.Add(DiffCommand.Build());
         root.Subcommands.Add(InspectCommand.Build());
         root.Subcommands.Add(ValidateCommand.Build());
         return root;

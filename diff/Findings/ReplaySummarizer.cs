@@ -137,7 +137,7 @@ public sealed class ReplaySummarizer(IReadOnlyList<string> models) : IReplaySink
     }
 
     /// <summary>What the device would do with broken PRPs.</summary>
-    private static string Effect(PrpVerdict verdict, byte opcode) => verdict.Outcome switch
+    internal static string Effect(PrpVerdict verdict, byte opcode) => verdict.Outcome switch
     {
         PrpOutcome.MisalignedEntry => $"I/O error: the controller rejects PRP entry {verdict.BadEntry} (Invalid PRP Offset)",
         PrpOutcome.DriverRejects => "I/O error: the driver refuses the scatterlist (Invalid SGL for payload)",

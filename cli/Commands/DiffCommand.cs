@@ -1,0 +1,72 @@
+using System.CommandLine;
+using Swiotlb.Trace.Capture;
+using Swiotlb.Trace.Cli.Input;
+using Swiotlb.Trace.Cli.Output;
+using Swiotlb.Trace.Diff.Comparison;
+using Swiotlb.Trace.Diff.Findings;
+using Swiotlb.Trace.Diff.Replaying;
+
+namespace Swiotlb.Trace.Cli.Commands;
+
+/// <summary>
+/// <c>swiotrace diff BASELINE CANDIDATE</c> (two captures) or <c>swiotrace diff CAPTURE --model X --against Y</c> (two models):
+/// what changed, regressions first.
+/// </summary>
+public static class DiffCommand
+{
+    public static Command Build()
+    {
+        var captures = new Argument<string[]>("captures")
+        {
+            Description = "BASELINE CANDIDATE: two captures of one workload (e.g. before and after a kernel upgrade); " +
+                          "or one CAPTURE with --model and --against.",
+            Arity = new ArgumentArity(1, 2),
+        };
+        var model = new Option<string?>("--model", "-m")
+        {
+            Description = "With one capture: the candidate model (linux-5.10, linux-5.12, linux-6.1, linux-6.3, linux-6.9, or a kernel release).",
+        };
+        var against = new Option<string?>("--against")
+        {
+            Description = "With one capture: the baseline model; what the --model does worse than this one is a regression.",
+        };
+        var format = SharedOptions.Format(DiffReportWriters.Formats);
+        var output = SharedOptions.Output();
+        var failOn = FailOn.Option();
+        var replayOptions = new ReplayOptions();
+        var command = new Command("diff",
+            "Compare two captures (per device, each under its own kernel) or two models on one capture (per mapping and per NVMe command): " +
+            "offsets lost, min_align_mask broken, PRPs broken, failures, endless searches, pool peak; regressions first. " +
+            "Exit 0: no regressions, 1: regressions (of the --fail-on kinds), 2: usage or input error.")
+        {
+            captures, model, against, format, output, failOn,
+        };
+        replayOptions.AddTo(command);
+        command.SetAction(parsed => CommandFailure.Guard(parsed.InvocationConfiguration.Error, () => Run(
+            parsed.GetValue(captures)!, parsed.GetValue(model), parsed.GetValue(against),
+            new ReplayRequest([], replayOptions.PoolFrom(parsed), replayOptions.DevicesFrom(parsed)),
+            parsed.GetValue(format)!, parsed.GetValue(output), FailOn.Parse(parsed.GetValue(failOn)),
+            parsed.InvocationConfiguration.Output, parsed.InvocationConfiguration.Error)));
+        return command;
+    }
+
+    /// <exception cref="ArgumentException">The captures and model options do not make one of the two forms.</exception>
+    public static int Run(IReadOnlyList<string> capturePaths, string? model, string? against, ReplayRequest request, string format,
+        string? outputPath, IReadOnlySet<FindingKind> failOn, TextWriter output, TextWriter error)
+    {
+        var report = (capturePaths.Count, model, against) switch
+        {
+            (1, { } candidate, { } baseline) => ModelDiffer.Run(Open(capturePaths[0], error), SiblingKernelFacts.Read(capturePaths[0]), candidate, baseline, request),
+            (1, _, _) => throw new ArgumentException("diff CAPTURE compares two models: give both --model CANDIDATE and --against BASELINE (or give two captures)"),
+            (_, null, null) => CaptureDiffer.Run(Input(capturePaths[0], error), Input(capturePaths[1], error), request),
+            _ => throw new ArgumentException("diff BASELINE CANDIDATE compares two captures, each under its own kernel: --model and --against apply to one capture only"),
+        };
+        var exit = failOn.Any(report.Regressed) ? ExitCode.Findings : ExitCode.Clean;
+        ReportDestination.Write(outputPath, output, writer => DiffReportWriters.Write(format, report, failOn, exit, writer));
+        return (int)exit;
+    }
+
+    private static Func<ICaptureReader> Open(string path, TextWriter error) => () => CaptureOpener.Open(path, error);
+
+    private static CaptureInput Input(string path, TextWriter error) => new(Open(path, error), SiblingKernelFacts.Read(path));
+}

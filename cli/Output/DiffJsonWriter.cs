@@ -1,0 +1,157 @@
+using System.Text.Json;
+using Swiotlb.Trace.Cli.Commands;
+using Swiotlb.Trace.Diff.Comparison;
+using Swiotlb.Trace.Diff.Findings;
+
+namespace Swiotlb.Trace.Cli.Output;
+
+/// <summary>The machine-readable <c>diff</c> report: both sides, every changed figure, the transitions with their kept examples, the verdict.</summary>
+public static class DiffJsonWriter
+{
+    public static void Write(DiffReport report, IReadOnlySet<FindingKind> failOn, ExitCode exit, TextWriter output)
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
+        {
+            json.WriteStartObject();
+            json.WriteStartArray("pairing");
+            foreach (var line in report.Pairing)
+                json.WriteStringValue(line);
+            json.WriteEndArray();
+            WriteSide(json, "baseline", report.Baseline);
+            WriteSide(json, "candidate", report.Candidate);
+            WriteChanges(json, report.Changes);
+            if (report.Transitions is { } transitions)
+                WriteTransitions(json, transitions);
+            WriteVerdict(json, report, failOn, exit);
+            json.WriteEndObject();
+        }
+        output.WriteLine(System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
+    }
+
+    private static void WriteSide(Utf8JsonWriter json, string name, DiffSide side)
+    {
+        json.WriteStartObject(name);
+        json.WriteString("capture", side.Replay.Metadata.File);
+        json.WriteString("kernelRelease", side.Replay.Metadata.KernelRelease);
+        json.WriteString("model", side.Model);
+        json.WriteString("why", side.Why);
+        json.WriteString("addresses", side.AddressSource);
+        WriteTally(json, "peakPoolSlots", side.PeakPoolSlots);
+        json.WriteEndObject();
+    }
+
+    private static void WriteChanges(Utf8JsonWriter json, IReadOnlyList<MetricChange> changes)
+    {
+        json.WriteStartArray("changes");
+        foreach (var change in changes)
+        {
+            json.WriteStartObject();
+            json.WriteString("direction", Name(change.Direction));
+            json.WriteString("device", change.Device);
+            json.WriteString("metric", Name(change.Metric));
+            if (change.Bucket is { } bucket)
+                json.WriteNumber("bucket", bucket);
+            WriteTally(json, "baseline", change.Baseline);
+            WriteTally(json, "candidate", change.Candidate);
+            json.WriteString("failsAs", change.FailsAs is { } kind ? FailOn.FailOnName(kind) : null);
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
+    }
+
+    private static void WriteTransitions(Utf8JsonWriter json, ModelTransitions transitions)
+    {
+        json.WriteStartObject("transitions");
+        json.WriteStartArray("counts");
+        foreach (var count in transitions.Counts)
+        {
+            json.WriteStartObject();
+            json.WriteString("direction", Name(count.Kind.Direction()));
+            json.WriteString("device", count.Device);
+            json.WriteString("kind", Name(count.Kind));
+            json.WriteNumber("count", count.Tally.Count);
+            json.WriteNumber("compared", count.Tally.OutOf);
+            json.WriteString("units", DiffWording.Units(count.Kind));
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
+        json.WriteStartArray("mappings");
+        foreach (var t in transitions.Mappings)
+        {
+            json.WriteStartObject();
+            json.WriteString("kind", Name(t.Kind));
+            json.WriteString("device", t.Device);
+            json.WriteNumber("timeNs", t.TimeNs);
+            json.WriteNumber("cpu", t.Cpu);
+            json.WriteString("original", Figures.Hex(t.Original));
+            json.WriteNumber("size", t.Size);
+            json.WriteString("baselineBounce", t.BaselineBounce is { } b ? Figures.Hex(b) : null);
+            json.WriteString("candidateBounce", t.CandidateBounce is { } c ? Figures.Hex(c) : null);
+            json.WriteString("observedBounce", t.ObservedBounce is { } o ? Figures.Hex(o) : null);
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
+        json.WriteStartArray("commands");
+        foreach (var t in transitions.Commands)
+            WriteCommand(json, t);
+        json.WriteEndArray();
+        json.WriteEndObject();
+    }
+
+    private static void WriteCommand(Utf8JsonWriter json, CommandTransition t)
+    {
+        json.WriteStartObject();
+        json.WriteString("kind", Name(t.Kind));
+        json.WriteString("device", t.Device);
+        json.WriteString("disk", t.Disk);
+        json.WriteNumber("queueId", t.QueueId);
+        json.WriteNumber("commandId", t.CommandId);
+        json.WriteString("operation", t.Operation);
+        json.WriteNumber("timeNs", t.TimeNs);
+        json.WriteString("baselinePrp", t.Baseline.Outcome.ToString());
+        json.WriteString("candidatePrp", t.Candidate.Outcome.ToString());
+        json.WriteString("effect", t.Effect);
+        json.WriteStartArray("segments");
+        foreach (var s in t.Segments)
+        {
+            json.WriteStartObject();
+            json.WriteString("original", Figures.Hex(s.Original));
+            json.WriteNumber("size", s.Size);
+            json.WriteString("baselineBounce", Figures.Hex(s.BaselineBounce));
+            json.WriteString("candidateBounce", Figures.Hex(s.CandidateBounce));
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
+        json.WriteEndObject();
+    }
+
+    private static void WriteVerdict(Utf8JsonWriter json, DiffReport report, IReadOnlySet<FindingKind> failOn, ExitCode exit)
+    {
+        json.WriteStartObject("verdict");
+        json.WriteNumber("exitCode", (int)exit);
+        json.WriteStartArray("failOn");
+        foreach (var kind in failOn)
+            json.WriteStringValue(FailOn.FailOnName(kind));
+        json.WriteEndArray();
+        foreach (var kind in Enum.GetValues<FindingKind>())
+        {
+            json.WriteStartObject(FailOn.FailOnName(kind));
+            json.WriteNumber("regressedFigures", report.RegressedFigures(kind));
+            if (report.Transitions is { } transitions)
+                json.WriteNumber("regressedItems", transitions.Regressions(kind));
+            json.WriteEndObject();
+        }
+        json.WriteEndObject();
+    }
+
+    private static void WriteTally(Utf8JsonWriter json, string name, Tally tally)
+    {
+        json.WriteStartObject(name);
+        json.WriteNumber("count", tally.Count);
+        json.WriteNumber("outOf", tally.OutOf);
+        json.WriteEndObject();
+    }
+
+    private static string Name<T>(T value) where T : struct, Enum => JsonNamingPolicy.CamelCase.ConvertName(value.ToString());
+}
