@@ -2,14 +2,25 @@ using Swiotlb.Trace.Capture;
 
 namespace Swiotlb.Trace.Cli.Input;
 
-/// <summary>Kernel facts from the files a capture tool leaves beside the trace: <c>uname.txt</c> and <c>dmesg.txt</c>.</summary>
+/// <summary>
+/// Kernel facts from the files a capture tool leaves beside the trace: <c>uname.txt</c> and <c>dmesg.txt</c>, in the
+/// capture's folder or, for captures kept in a subfolder of their own (blktrace's <c>blk/</c>), the folder above.
+/// </summary>
 public static class SiblingKernelFacts
 {
     public static KernelFacts Read(string capturePath)
     {
         var folder = Path.GetDirectoryName(Path.GetFullPath(capturePath)) ?? ".";
+        var facts = InFolder(folder);
+        return facts == KernelFacts.None && Path.GetDirectoryName(folder) is { } parent ? InFolder(parent) : facts;
+    }
+
+    private static KernelFacts InFolder(string folder)
+    {
         var uname = Path.Combine(folder, "uname.txt");
         var dmesg = Path.Combine(folder, "dmesg.txt");
+        if (!File.Exists(uname) && !File.Exists(dmesg))
+            return KernelFacts.None;
         var fromUname = File.Exists(uname) ? KernelFactsReader.FromUname([.. File.ReadLines(uname).Take(3)]) : KernelFacts.None;
         var fromDmesg = File.Exists(dmesg) ? KernelFactsReader.FromLog(File.ReadLines(dmesg)) : KernelFacts.None;
         return fromUname.Or(fromDmesg);
