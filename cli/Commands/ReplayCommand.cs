@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Swiotlb.Trace.Cli.Input;
 using Swiotlb.Trace.Cli.Output;
+using Swiotlb.Trace.Cli.Output.Html;
 using Swiotlb.Trace.Diff.Replaying;
 
 namespace Swiotlb.Trace.Cli.Commands;
@@ -19,13 +20,17 @@ public static class ReplayCommand
         var format = SharedOptions.Format(ReplayReportWriters.Formats);
         var output = SharedOptions.Output();
         var failOn = FailOn.Option();
+        var html = new Option<string?>("--html")
+        {
+            Description = "Also write one self-contained HTML page (plots, tables, findings; nothing fetched) to this file.",
+        };
         var replayOptions = new ReplayOptions();
         var blockOptions = new BlockReplayOptions();
         var command = new Command("replay",
             "Replay every bounced mapping of a capture through allocator models of named kernels: bounce addresses, offsets kept or lost, " +
             "NVMe commands whose PRPs break, failures and endless searches. Exit 0: no findings, 1: findings, 2: usage or input error.")
         {
-            capture, models, format, output, failOn,
+            capture, models, format, output, failOn, html,
         };
         replayOptions.AddTo(command);
         blockOptions.AddTo(command);
@@ -35,18 +40,20 @@ public static class ReplayCommand
             {
                 BlockRequests = blockOptions.From(parsed),
             },
-            parsed.GetValue(format)!, parsed.GetValue(output), FailOn.Parse(parsed.GetValue(failOn)),
+            parsed.GetValue(format)!, parsed.GetValue(output), parsed.GetValue(html), FailOn.Parse(parsed.GetValue(failOn)),
             parsed.InvocationConfiguration.Output, parsed.InvocationConfiguration.Error)));
         return command;
     }
 
-    public static int Run(string capturePath, ReplayRequest request, string format, string? outputPath,
+    public static int Run(string capturePath, ReplayRequest request, string format, string? outputPath, string? htmlPath,
         IReadOnlySet<Diff.Findings.FindingKind> failOn, TextWriter output, TextWriter error)
     {
         var facts = SiblingKernelFacts.Read(capturePath);
         var replay = CaptureReplayer.Run(() => CaptureOpener.Open(capturePath, error), facts, request);
         var exit = FailOn.ExitCodeFor(replay.Summary, failOn);
         ReportDestination.Write(outputPath, output, writer => ReplayReportWriters.Write(format, replay, failOn, exit, writer));
+        if (htmlPath is not null)
+            ReportDestination.Write(htmlPath, output, writer => ReplayHtmlWriter.Write(replay, failOn, exit, writer));
         foreach (var warning in replay.Reading.Warnings.Take(3))
             error.WriteLine($"swiotrace: warning: {warning}");
         return (int)exit;

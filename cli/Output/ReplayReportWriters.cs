@@ -6,12 +6,18 @@ namespace Swiotlb.Trace.Cli.Output;
 /// <summary>The <c>replay</c> report in each <c>--format</c>.</summary>
 public static class ReplayReportWriters
 {
-    public static readonly string[] Formats = ["text", "json"];
+    public static readonly string[] Formats = ["text", "json", "markdown", "junit"];
 
     public static void Write(string format, CaptureReplay replay, IReadOnlySet<FindingKind> failOn, ExitCode exit, TextWriter output)
     {
         switch (format)
         {
+            case "markdown":
+                ReplayMarkdownWriter.Write(replay, failOn, exit, output);
+                break;
+            case "junit":
+                ReplayJunitWriter.Write(replay, failOn, output);
+                break;
             case "json":
                 ReplayJsonWriter.Write(replay, failOn, exit, output);
                 break;

@@ -1,0 +1,51 @@
+using Swiotlb.Trace.Capture;
+using Swiotlb.Trace.Diff.Replaying;
+using Swiotlb.Trace.Replay.Pairing;
+
+namespace Swiotlb.Trace.Cli.Output;
+
+/// <summary>A labelled fact about a replay: what was read, where mappings came from, the models, the devices.</summary>
+public sealed record ReplayFact(string Label, string Value);
+
+/// <summary>The facts every <c>replay</c> report states before its tables, in the same words.</summary>
+public static class ReplayFacts
+{
+    public static IReadOnlyList<ReplayFact> Of(CaptureReplay replay)
+    {
+        var metadata = replay.Metadata;
+        var pairing = replay.Pairing;
+        var facts = new List<ReplayFact>
+        {
+            new("capture", $"{metadata.File} ({metadata.Format.Describe()}, kernel {metadata.KernelRelease ?? "not stated"}, {replay.Reading.EventsRead} events)"),
+            new("mappings", MappingSource(replay.Source, pairing)),
+        };
+        facts.AddRange(replay.Assumptions.Select(assumption => new ReplayFact("assumed", assumption)));
+        facts.Add(new("releases", $"{pairing.UnmapsSeen} seen, {pairing.UnmapsRecovered} recovered from later events, " +
+                                  $"{pairing.UnmapsFromCompletions} from command/request completions, {pairing.UnmapsAssumed} assumed"));
+        facts.AddRange(replay.Models.Select(model => new ReplayFact("model", $"{model.Name} ({model.Reason}); pool {string.Join(", ", model.Pool.Sources)}")));
+        facts.AddRange(replay.Devices.OrderBy(d => d.Key, StringComparer.Ordinal).Select(d =>
+            new ReplayFact("device", $"{d.Key} min_align_mask 0x{d.Value.Parameters.MinAlignMask:x} ({Describe(d.Value.Evidence)})")));
+        var reading = replay.Reading;
+        if (reading.LostEvents > 0 || reading.MalformedLines > 0 || reading.Truncated)
+            facts.Add(new("reading", $"{reading.LostEvents} events lost by the ring, {reading.MalformedLines} malformed lines{(reading.Truncated ? ", truncated" : "")}"));
+        return facts;
+    }
+
+    private static string MappingSource(MappingSourceKind source, PairingStatistics pairing) => source switch
+    {
+        MappingSourceKind.Kprobes => $"{pairing.MapsFromKprobes} from swiotlb_tbl_map_single kprobes (exact: the kernel's own answers)",
+        MappingSourceKind.DmaEvents => $"{pairing.MapsFromDmaEvents} from dma:* events (exact: the kernel's own answers)",
+        MappingSourceKind.BouncedEvents => $"{pairing.MapsFromBouncedEvents} from swiotlb_bounced (requests only; the kernel's answers are not in the capture)",
+        MappingSourceKind.BlockRequests => $"{pairing.MapsFromBlockRequests} from block requests (ASSUMPTION-BASED: no addresses in the capture)",
+        _ => "none",
+    } + (pairing.Unreturned > 0 ? $"; {pairing.Unreturned} never returned" : "");
+
+    private static string Describe(DeviceEvidence evidence) => evidence switch
+    {
+        DeviceEvidence.Declared => "declared / NVMe per the kernel log",
+        DeviceEvidence.CarriesNvmeCommands => "its mappings carry NVMe commands",
+        DeviceEvidence.MapsOutsideNvmeCommands => "maps outside NVMe commands",
+        DeviceEvidence.BlockMajor => "assumed from its block major",
+        _ => "assumed",
+    };
+}
