@@ -10,14 +10,10 @@ public static class DiffJsonWriter
 {
     public static void Write(DiffReport report, IReadOnlySet<FindingKind> failOn, ExitCode exit, TextWriter output)
     {
-        using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
+        JsonOutput.Write(output, json =>
         {
             json.WriteStartObject();
-            json.WriteStartArray("pairing");
-            foreach (var line in report.Pairing)
-                json.WriteStringValue(line);
-            json.WriteEndArray();
+            json.WriteStrings("pairing", report.Pairing);
             WriteSide(json, "baseline", report.Baseline);
             WriteSide(json, "candidate", report.Candidate);
             WriteChanges(json, report.Changes);
@@ -25,8 +21,7 @@ public static class DiffJsonWriter
                 WriteTransitions(json, transitions);
             WriteVerdict(json, report, failOn, exit);
             json.WriteEndObject();
-        }
-        output.WriteLine(System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
+        });
     }
 
     private static void WriteSide(Utf8JsonWriter json, string name, DiffSide side)
@@ -130,10 +125,7 @@ public static class DiffJsonWriter
     {
         json.WriteStartObject("verdict");
         json.WriteNumber("exitCode", (int)exit);
-        json.WriteStartArray("failOn");
-        foreach (var kind in failOn)
-            json.WriteStringValue(FailOn.FailOnName(kind));
-        json.WriteEndArray();
+        json.WriteStrings("failOn", failOn.Select(FailOn.FailOnName));
         foreach (var kind in Enum.GetValues<FindingKind>())
         {
             json.WriteStartObject(FailOn.FailOnName(kind));

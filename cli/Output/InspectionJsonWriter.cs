@@ -9,10 +9,7 @@ public static class InspectionJsonWriter
 {
     public static void Write(CaptureInspection inspection, TextWriter output)
     {
-        using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
-            WriteDocument(inspection, json);
-        output.WriteLine(System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
+        JsonOutput.Write(output, json => WriteDocument(inspection, json));
     }
 
     private static void WriteDocument(CaptureInspection inspection, Utf8JsonWriter json)
@@ -22,16 +19,13 @@ public static class InspectionJsonWriter
         json.WriteString("capture", metadata.File);
         json.WriteString("format", metadata.Format.ToString());
         json.WriteString("formatDetails", metadata.Details);
-        json.WriteStartArray("partFiles");
-        foreach (var part in metadata.PartFiles)
-            json.WriteStringValue(part);
-        json.WriteEndArray();
+        json.WriteStrings("partFiles", metadata.PartFiles);
         json.WriteString("kernelRelease", metadata.KernelRelease);
         json.WriteString("kernelReleaseSource", metadata.KernelReleaseSource);
-        WriteNullable(json, "firstTimestampNs", inspection.FirstTimestampNs);
-        WriteNullable(json, "lastTimestampNs", inspection.LastTimestampNs);
+        json.WriteNumberOrNull("firstTimestampNs", inspection.FirstTimestampNs);
+        json.WriteNumberOrNull("lastTimestampNs", inspection.LastTimestampNs);
         json.WriteBoolean("rawClock", metadata.RawClock);
-        WriteNullable(json, "declaredCpus", metadata.DeclaredCpus);
+        json.WriteNumberOrNull("declaredCpus", metadata.DeclaredCpus);
         json.WriteStartArray("cpusSeen");
         foreach (var cpu in inspection.CpusSeen)
             json.WriteNumberValue(cpu);
@@ -40,7 +34,7 @@ public static class InspectionJsonWriter
         {
             json.WriteStartObject("panic");
             json.WriteString("reason", panic.Reason);
-            WriteNullable(json, "cpu", panic.Cpu);
+            json.WriteNumberOrNull("cpu", panic.Cpu);
             json.WriteEndObject();
         }
         json.WriteStartObject("eventCounts");
@@ -97,18 +91,8 @@ public static class InspectionJsonWriter
         json.WriteNumber("failedMaps", inspection.FailedMaps);
         json.WriteBoolean("truncated", stats.Truncated);
         json.WriteNumber("warningCount", stats.WarningCount);
-        json.WriteStartArray("warnings");
-        foreach (var warning in stats.Warnings)
-            json.WriteStringValue(warning.ToString());
-        json.WriteEndArray();
+        json.WriteStrings("warnings", stats.Warnings.Select(warning => $"{warning}"));
         json.WriteEndObject();
     }
 
-    private static void WriteNullable(Utf8JsonWriter json, string name, long? value)
-    {
-        if (value is { } present)
-            json.WriteNumber(name, present);
-        else
-            json.WriteNull(name);
-    }
 }

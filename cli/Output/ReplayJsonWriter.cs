@@ -11,8 +11,7 @@ public static class ReplayJsonWriter
 {
     public static void Write(CaptureReplay replay, IReadOnlySet<FindingKind> failOn, ExitCode exit, TextWriter output)
     {
-        using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
+        JsonOutput.Write(output, json =>
         {
             json.WriteStartObject();
             WriteCapture(replay, json);
@@ -20,26 +19,16 @@ public static class ReplayJsonWriter
             WriteDevices(replay, json);
             WriteSummaries(replay.Summary, json);
             WriteFindings(replay.Summary, json);
-            json.WriteStartArray("assumptions");
-            foreach (var assumption in replay.Assumptions)
-                json.WriteStringValue(assumption);
-            json.WriteEndArray();
-            json.WriteStartArray("warnings");
-            foreach (var warning in replay.Warnings.Concat(replay.Reading.Warnings.Select(w => w.ToString())))
-                json.WriteStringValue(warning);
-            json.WriteEndArray();
+            json.WriteStrings("assumptions", replay.Assumptions);
+            json.WriteStrings("warnings", replay.Warnings.Concat(replay.Reading.Warnings.Select(w => w.ToString())));
             json.WriteStartObject("verdict");
             json.WriteNumber("exitCode", (int)exit);
-            json.WriteStartArray("failOn");
-            foreach (var kind in failOn)
-                json.WriteStringValue(FailOn.FailOnName(kind));
-            json.WriteEndArray();
+            json.WriteStrings("failOn", failOn.Select(FailOn.FailOnName));
             foreach (var kind in Enum.GetValues<FindingKind>())
                 json.WriteNumber(FailOn.FailOnName(kind), replay.Summary.Count(kind));
             json.WriteEndObject();
             json.WriteEndObject();
-        }
-        output.WriteLine(System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
+        });
     }
 
     private static void WriteCapture(CaptureReplay replay, Utf8JsonWriter json)
@@ -81,10 +70,7 @@ public static class ReplayJsonWriter
             json.WriteString("start", Figures.Hex(model.Pool.Geometry.StartAddress));
             json.WriteNumber("slots", model.Pool.Geometry.SlotCount);
             json.WriteNumber("areas", model.Pool.Geometry.AreaCount);
-            json.WriteStartArray("sources");
-            foreach (var source in model.Pool.Sources)
-                json.WriteStringValue(source);
-            json.WriteEndArray();
+            json.WriteStrings("sources", model.Pool.Sources);
             json.WriteEndObject();
             json.WriteNumber("peakUsedSlots", run.Occupancy.PeakUsedSlots);
             json.WriteNumber("failures", run.Failures);
@@ -194,10 +180,7 @@ public static class ReplayJsonWriter
             json.WriteNumber("timeNs", f.TimeNs);
             json.WriteString("prp", f.Verdict.Outcome.ToString());
             json.WriteString("effect", f.Effect);
-            json.WriteStartArray("prpEntries");
-            foreach (var entry in f.Verdict.Entries)
-                json.WriteStringValue(Figures.Hex(entry));
-            json.WriteEndArray();
+            json.WriteStrings("prpEntries", f.Verdict.Entries.Select(Figures.Hex));
             json.WriteStartArray("segments");
             foreach (var s in f.Segments)
             {

@@ -9,10 +9,7 @@ public static class ValidationJsonWriter
 {
     public static void Write(string capturePath, CaptureValidation validation, IReadOnlyList<UnreturnedDiagnosis> hangs, TextWriter output)
     {
-        using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
-            WriteDocument(capturePath, validation, hangs, json);
-        output.WriteLine(System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
+        JsonOutput.Write(output, json => WriteDocument(capturePath, validation, hangs, json));
     }
 
     private static void WriteDocument(string capturePath, CaptureValidation validation, IReadOnlyList<UnreturnedDiagnosis> hangs, Utf8JsonWriter json)
@@ -44,10 +41,7 @@ public static class ValidationJsonWriter
         json.WriteNumber("slots", pool.SlotCount);
         json.WriteNumber("areas", pool.AreaCount);
         json.WriteNumber("pageSize", pool.PageSize);
-        json.WriteStartArray("sources");
-        foreach (var source in choice.Sources)
-            json.WriteStringValue(source);
-        json.WriteEndArray();
+        json.WriteStrings("sources", choice.Sources);
         json.WriteEndObject();
     }
 

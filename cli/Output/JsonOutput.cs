@@ -1,0 +1,31 @@
+using System.Text.Json;
+
+namespace Swiotlb.Trace.Cli.Output;
+
+/// <summary>How every JSON report is written: indented UTF-8 to a text writer, and the small shapes they share.</summary>
+public static class JsonOutput
+{
+    public static void Write(TextWriter output, Action<Utf8JsonWriter> writeDocument)
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
+            writeDocument(json);
+        output.WriteLine(System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
+    }
+
+    public static void WriteStrings(this Utf8JsonWriter json, string name, IEnumerable<string> values)
+    {
+        json.WriteStartArray(name);
+        foreach (var value in values)
+            json.WriteStringValue(value);
+        json.WriteEndArray();
+    }
+
+    public static void WriteNumberOrNull(this Utf8JsonWriter json, string name, long? value)
+    {
+        if (value is { } present)
+            json.WriteNumber(name, present);
+        else
+            json.WriteNull(name);
+    }
+}
