@@ -12,6 +12,7 @@ public static class SwiotraceCommandLine
             "swiotrace: what the Linux swiotlb bounce buffer did to your device's DMA addresses, and what another kernel would have done.");
         root.Subcommands.Add(ReplayCommand.Build());
         root.Subcommands.Add(InspectCommand.Build());
+        root.Subcommands.Add(ExportCommand.Build());
         return root;
     }
 
