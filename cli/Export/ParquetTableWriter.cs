@@ -1,12 +1,16 @@
+using System.IO.Compression;
 using Parquet;
 using Parquet.Schema;
 using Swiotlb.Trace.Cli.Export.Columns;
 
 namespace Swiotlb.Trace.Cli.Export;
 
-/// <summary>A Parquet file written with Parquet.Net's column API: one row group per buffer, zstd, strings dictionary-encoded.</summary>
+/// <summary>A Parquet file written with Parquet.Net's column API: one row group per buffer, zstd (fastest level: 5× quicker than the default for a third more bytes), strings dictionary-encoded.</summary>
 public sealed class ParquetTableWriter : ITableWriter
 {
+    /// <summary>Free buffers Parquet.Net's stream pool may keep for the next row group (its default, 80 MiB, is a memory cost per file).</summary>
+    private const int PoolFreeBytes = 4 << 20;
+
     private readonly Stream _stream;
     private readonly IReadOnlyList<IExportColumn> _columns;
     private readonly ParquetWriter _writer;
@@ -21,7 +25,13 @@ public sealed class ParquetTableWriter : ITableWriter
     /// <param name="metadata">Key-value pairs stored in the file footer (the schema version).</param>
     public static ParquetTableWriter Open(Stream stream, IReadOnlyList<IExportColumn> columns, IReadOnlyDictionary<string, string> metadata)
     {
-        var options = new ParquetOptions { CompressionMethod = CompressionMethod.Zstd };
+        var options = new ParquetOptions
+        {
+            CompressionMethod = CompressionMethod.Zstd,
+            CompressionLevel = CompressionLevel.Fastest,
+            MaximumSmallPoolFreeBytes = PoolFreeBytes,
+            MaximumLargePoolFreeBytes = PoolFreeBytes,
+        };
         foreach (var column in columns.OfType<TextColumn>())
             options.ColumnEncodingHints[column.Field.Path.ToString()] = EncodingHint.Dictionary;
         var writer = ParquetWriter.CreateAsync(new ParquetSchema(columns.Select(c => (Field)c.Field)), stream, options).GetAwaiter().GetResult();
