@@ -14,6 +14,7 @@ public static class SwiotraceCommandLine
         root.Subcommands.Add(DiffCommand.Build());
         root.Subcommands.Add(InspectCommand.Build());
         root.Subcommands.Add(ValidateCommand.Build());
+        root.Subcommands.Add(ExportCommand.Build());
         return root;
     }
 

@@ -12,11 +12,7 @@ public static class ReplayCommand
     public static Command Build()
     {
         var capture = SharedOptions.Capture();
-        var models = new Option<string[]>("--model", "-m")
-        {
-            Description = "A model (linux-5.10, linux-5.12, linux-6.1, linux-6.3, linux-6.9) or a kernel release; repeatable. " +
-                          "Default: linux-5.10 and the capture kernel's own model (else linux-6.9).",
-        };
+        var models = SharedOptions.Models();
         var format = SharedOptions.Format(ReplayReportWriters.Formats);
         var output = SharedOptions.Output();
         var failOn = FailOn.Option();

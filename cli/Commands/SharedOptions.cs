@@ -15,6 +15,12 @@ public static class SharedOptions
         Description = "Write the report to this file instead of standard output.",
     };
 
+    public static Option<string[]> Models() => new("--model", "-m")
+    {
+        Description = "A model (linux-5.10, linux-5.12, linux-6.1, linux-6.3, linux-6.9) or a kernel release; repeatable. " +
+                      "Default: linux-5.10 and the capture kernel's own model (else linux-6.9).",
+    };
+
     public static Option<string> Format(params string[] formats)
     {
         var option = new Option<string>("--format")

@@ -86,7 +86,7 @@ public sealed class ModelComparer(string baseline, string candidate) : IReplayOb
             return;
         var setup = command.Command.Setup;
         _commands.Add(new CommandTransition(kind, device, setup.Disk, setup.QueueId, setup.CommandId, NvmeOperations.Name(setup.Opcode),
-            setup.Header.TimestampNs, placements, before, after, ReplaySummarizer.Effect(after.Breaks ? after : before, setup.Opcode)));
+            setup.Header.TimestampNs, placements, before, after, PrpEffect.Describe(after.Breaks ? after : before, setup.Opcode)));
     }
 
     public ModelTransitions Result()

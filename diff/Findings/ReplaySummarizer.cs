@@ -130,21 +130,11 @@ public sealed class ReplaySummarizer(IReadOnlyList<string> models) : IReplaySink
         summary.CommandsBroken++;
         var setup = command.Command.Setup;
         var finding = new CommandFinding(command.Command.Device, model, setup.Disk, setup.QueueId, setup.CommandId, NvmeOperations.Name(setup.Opcode),
-            setup.Range?.StartLba, setup.Range?.BlockCount, setup.Header.TimestampNs, segments, verdict, Effect(verdict, setup.Opcode));
+            setup.Range?.StartLba, setup.Range?.BlockCount, setup.Header.TimestampNs, segments, verdict, PrpEffect.Describe(verdict, setup.Opcode));
         Count(model, FindingKind.Prp);
         if (Keep(command.Command.Device, model, FindingKind.Prp))
             _commandFindings.Add(finding);
     }
-
-    /// <summary>What the device would do with broken PRPs.</summary>
-    internal static string Effect(PrpVerdict verdict, byte opcode) => verdict.Outcome switch
-    {
-        PrpOutcome.MisalignedEntry => $"I/O error: the controller rejects PRP entry {verdict.BadEntry} (Invalid PRP Offset)",
-        PrpOutcome.DriverRejects => "I/O error: the driver refuses the scatterlist (Invalid SGL for payload)",
-        PrpOutcome.WrongBytes when opcode == 1 => $"wrong data written: the device reads other bytes from byte {verdict.FirstBadByte} of the payload",
-        PrpOutcome.WrongBytes when opcode == 2 => $"wrong data read: the device writes the payload from byte {verdict.FirstBadByte} to other bytes",
-        _ => $"wrong data from byte {verdict.FirstBadByte} of the payload",
-    };
 
     private void Find(MappingFinding finding)
     {

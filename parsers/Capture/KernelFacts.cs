@@ -8,6 +8,7 @@ namespace Swiotlb.Trace.Capture;
 /// <param name="PoolBytes">The pool's size from the same line.</param>
 /// <param name="AreaCount"><c>software IO TLB: area num N.</c> (6.0+).</param>
 /// <param name="NvmeFunctions">PCI functions the NVMe driver bound (<c>nvme nvme0: pci function 0000:00:04.0</c>).</param>
+/// <param name="Host">The machine's node name (<c>uname -n</c>; <c>(none)</c> on a guest that never set one).</param>
 public sealed record KernelFacts(
     string? Release = null,
     string? CommandLine = null,
@@ -15,7 +16,8 @@ public sealed record KernelFacts(
     ulong? PoolStart = null,
     ulong? PoolBytes = null,
     int? AreaCount = null,
-    IReadOnlyList<string>? NvmeFunctions = null)
+    IReadOnlyList<string>? NvmeFunctions = null,
+    string? Host = null)
 {
     public static KernelFacts None { get; } = new();
 
@@ -27,7 +29,8 @@ public sealed record KernelFacts(
         PoolStart ?? other.PoolStart,
         PoolBytes ?? other.PoolBytes,
         AreaCount ?? other.AreaCount,
-        NvmeFunctions is { Count: > 0 } ? NvmeFunctions : other.NvmeFunctions);
+        NvmeFunctions is { Count: > 0 } ? NvmeFunctions : other.NvmeFunctions,
+        Host ?? other.Host);
 
     /// <summary><c>swiotlb=N[,M][,force]</c> on the command line: requested slots and areas.</summary>
     public (int? Slots, int? Areas) SwiotlbParameter()

@@ -9,10 +9,10 @@ public static class KernelFactsReader
     public static KernelFacts FromUname(IReadOnlyList<string> lines)
     {
         var words = lines.Count > 0 ? lines[0].Split(' ', StringSplitOptions.RemoveEmptyEntries) : [];
-        var release = words is [ "Linux", _, var r, ..] ? r : null;
+        var (host, release) = words is ["Linux", var node, var r, ..] ? (node, r) : default((string?, string?));
         var commandLine = lines.Count > 1 && lines[1].Trim().Length > 0 ? lines[1].Trim() : null;
         int? cpus = lines.Count > 2 && int.TryParse(lines[2].Trim(), out var n) ? n : null;
-        return new KernelFacts(release, commandLine, cpus);
+        return new KernelFacts(release, commandLine, cpus, Host: host);
     }
 
     /// <summary>A kernel log (dmesg, console): the lines swiotlb, the NVMe driver and SMP boot print.</summary>

@@ -1,3 +1,5 @@
+using Swiotlb.Trace.Replay.Validation;
+
 namespace Swiotlb.Trace.Replay.Simulation;
 
 /// <summary>Receives a replay as it goes: each mapping once all models have answered, each NVMe command once it ended.</summary>
@@ -6,4 +8,9 @@ public interface IReplaySink
     void Mapping(ReplayedMapping mapping);
 
     void Command(ReplayedCommand command);
+
+    /// <summary>A mapping was released, and how the capture showed it; sinks that only judge mappings ignore it.</summary>
+    void Released(UnmapRecord release)
+    {
+    }
 }

@@ -33,6 +33,7 @@ public sealed class ReplayEngine(IReadOnlyList<IAllocatorModel> models, IReplayS
                     run.Unmap(unmap);
                 if (unmap.MappingSequence is { } released)
                     Forget(released);
+                sink.Released(unmap);
                 break;
         }
     }

@@ -1,3 +1,5 @@
+using Swiotlb.Trace.Replay.Validation;
+
 namespace Swiotlb.Trace.Replay.Simulation;
 
 /// <summary>Several sinks fed as one, in order.</summary>
@@ -13,5 +15,11 @@ public sealed class ReplaySinks(params IReplaySink[] sinks) : IReplaySink
     {
         foreach (var sink in sinks)
             sink.Command(command);
+    }
+
+    public void Released(UnmapRecord release)
+    {
+        foreach (var sink in sinks)
+            sink.Released(release);
     }
 }

@@ -1,0 +1,73 @@
+using Swiotlb.Trace.Capture;
+using Swiotlb.Trace.Cli.Export.Tables;
+using Swiotlb.Trace.Diff.Replaying;
+using Swiotlb.Trace.Events;
+using Swiotlb.Trace.Replay.Simulation;
+using Swiotlb.Trace.Replay.Validation;
+
+namespace Swiotlb.Trace.Cli.Export;
+
+/// <summary>How many rows each table of one capture received.</summary>
+public readonly record struct ExportedRows(long Events, long Mappings, long Commands);
+
+/// <summary>
+/// Watches one capture's replay and writes its three tables as it streams by. Memory: one row group per table, plus the
+/// mappings still live (a mapping row waits for its release to say how its lifetime was known; the replay holds those
+/// mappings anyway).
+/// </summary>
+public sealed class CaptureExporter : IReplayObserver
+{
+    public const int DefaultRowGroupSize = 64 * 1024;
+
+    private readonly TableBuffer _eventRows;
+    private readonly TableBuffer _mappingRows;
+    private readonly TableBuffer _commandRows;
+    private readonly EventTable _events;
+    private readonly MappingTable _mappings;
+    private readonly CommandTable _commands;
+    private readonly Dictionary<int, ReplayedMapping> _live = [];
+    private CaptureIdentity _capture;
+    private IReadOnlyList<string> _models = [];
+
+    /// <param name="capture">The capture's identity; the kernel may still be filled in from the capture's own metadata.</param>
+    public CaptureExporter(ExportFiles files, CaptureIdentity capture, int rowGroupSize = DefaultRowGroupSize)
+    {
+        _capture = capture;
+        _eventRows = new TableBuffer(columns => files.Open(EventTable.Name, _capture, columns), rowGroupSize);
+        _mappingRows = new TableBuffer(columns => files.Open(MappingTable.Name, _capture, columns), rowGroupSize);
+        _commandRows = new TableBuffer(columns => files.Open(CommandTable.Name, _capture, columns), rowGroupSize);
+        _events = new EventTable(_eventRows);
+        _mappings = new MappingTable(_mappingRows);
+        _commands = new CommandTable(_commandRows);
+    }
+
+    public void Started(CaptureMetadata capture, IReadOnlyList<ChosenModel> models)
+    {
+        _capture = _capture with { Kernel = capture.KernelRelease ?? _capture.Kernel };
+        _models = [.. models.Select(m => m.Name)];
+    }
+
+    public void Event(TraceEvent traceEvent) => _events.Add(_capture, traceEvent);
+
+    public void Mapping(ReplayedMapping mapping) => _live[mapping.Record.Sequence] = mapping;
+
+    public void Released(UnmapRecord release)
+    {
+        if (release.MappingSequence is { } sequence && _live.Remove(sequence, out var mapping))
+            _mappings.Add(_capture, _models, mapping, release);
+    }
+
+    public void Command(ReplayedCommand command) => _commands.Add(_capture, _models, command);
+
+    /// <summary>The replay ended: mappings never released are written as such, and every file is closed.</summary>
+    public ExportedRows Complete()
+    {
+        foreach (var mapping in _live.Values.OrderBy(m => m.Record.Sequence))
+            _mappings.Add(_capture, _models, mapping, release: null);
+        _live.Clear();
+        _eventRows.Complete();
+        _mappingRows.Complete();
+        _commandRows.Complete();
+        return new ExportedRows(_eventRows.RowsWritten, _mappingRows.RowsWritten, _commandRows.RowsWritten);
+    }
+}

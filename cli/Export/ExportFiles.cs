@@ -1,0 +1,39 @@
+using Swiotlb.Trace.Cli.Export.Columns;
+
+namespace Swiotlb.Trace.Cli.Export;
+
+/// <summary>Opens each exported table's file in the chosen format, where the layout puts it.</summary>
+public sealed class ExportFiles(ExportLayout layout, string format)
+{
+    public const string Parquet = "parquet";
+    public const string Csv = "csv";
+    public static readonly string[] Formats = [Parquet, Csv];
+
+    /// <summary>The version of the tables' columns (docs/schema.md), in every Parquet file's footer as <c>swiotrace.schema_version</c>.</summary>
+    public const string SchemaVersion = "1";
+
+    public static ExportFiles In(string directory, string format, IReadOnlyList<string> partitionKeys, bool manyCaptures) =>
+        new(new ExportLayout(directory, format, partitionKeys, manyCaptures), format);
+
+    public ITableWriter Open(string table, CaptureIdentity capture, IReadOnlyList<IExportColumn> columns)
+    {
+        var path = layout.PathOf(table, capture);
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        var stream = new FileStream(path, FileMode.Create, FileAccess.ReadWrite, FileShare.None, 1 << 16);
+        try
+        {
+            return format == Csv
+                ? new CsvTableWriter(stream, columns)
+                : ParquetTableWriter.Open(stream, columns, new Dictionary<string, string>
+                {
+                    ["swiotrace.schema_version"] = SchemaVersion,
+                    ["swiotrace.table"] = table,
+                });
+        }
+        catch
+        {
+            stream.Dispose();
+            throw;
+        }
+    }
+}

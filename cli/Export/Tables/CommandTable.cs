@@ -1,0 +1,97 @@
+using Swiotlb.Trace.Cli.Export.Columns;
+using Swiotlb.Trace.Diff.Findings;
+using Swiotlb.Trace.Replay.Simulation;
+
+namespace Swiotlb.Trace.Cli.Export.Tables;
+
+/// <summary>The <c>commands</c> table: one row per NVMe command and model, with the PRP verdict on the model's bounce addresses and on the capture's own.</summary>
+public sealed class CommandTable
+{
+    public const string Name = "commands";
+
+    private readonly TableBuffer _table;
+    private readonly CaptureColumns _capture;
+    private readonly TextColumn _model;
+    private readonly ValueColumn<long> _time;
+    private readonly ValueColumn<int> _cpu;
+    private readonly TextColumn _device;
+    private readonly TextColumn _disk;
+    private readonly ValueColumn<int> _queue;
+    private readonly ValueColumn<int> _command;
+    private readonly ValueColumn<int> _opcode;
+    private readonly TextColumn _operation;
+    private readonly ValueColumn<ulong> _lba;
+    private readonly ValueColumn<uint> _blocks;
+    private readonly ValueColumn<int> _segments;
+    private readonly ValueColumn<int> _missingSegments;
+    private readonly ValueColumn<bool> _completed;
+    private readonly ValueColumn<int> _status;
+    private readonly TextColumn _prp;
+    private readonly ValueColumn<bool> _prpBreaks;
+    private readonly TextColumn _effect;
+    private readonly TextColumn _observedPrp;
+
+    public CommandTable(TableBuffer table)
+    {
+        _table = table;
+        _capture = new CaptureColumns(table);
+        _model = table.Text("model");
+        _time = table.Value<long>("time_ns");
+        _cpu = table.Value<int>("cpu");
+        _device = table.Text("device");
+        _disk = table.Text("disk");
+        _queue = table.Value<int>("queue_id");
+        _command = table.Value<int>("command_id");
+        _opcode = table.Value<int>("opcode");
+        _operation = table.Text("operation");
+        _lba = table.Value<ulong>("lba");
+        _blocks = table.Value<uint>("blocks");
+        _segments = table.Value<int>("segments");
+        _missingSegments = table.Value<int>("missing_segments");
+        _completed = table.Value<bool>("completed");
+        _status = table.Value<int>("status");
+        _prp = table.Text("prp");
+        _prpBreaks = table.Value<bool>("prp_breaks");
+        _effect = table.Text("effect");
+        _observedPrp = table.Text("observed_prp");
+    }
+
+    /// <param name="models">Model names, in the order of <see cref="ReplayedMapping.Outcomes"/>.</param>
+    public void Add(CaptureIdentity capture, IReadOnlyList<string> models, ReplayedCommand command)
+    {
+        var observed = CommandPrps.Of(command, segment => segment.ObservedBounce);
+        for (var i = 0; i < models.Count; i++)
+        {
+            var model = i;
+            _capture.Add(capture);
+            _model.Add(models[i]);
+            AddCommand(command);
+            var prps = CommandPrps.Of(command, segment => segment.Outcomes[model].BounceAddress);
+            _prp.Add(prps.Status);
+            _prpBreaks.Add(prps.Verdict?.Breaks);
+            _effect.Add(prps.Verdict is { Breaks: true } verdict ? PrpEffect.Describe(verdict, command.Command.Setup.Opcode) : null);
+            _observedPrp.Add(observed.Status);
+            _table.EndRow();
+        }
+    }
+
+    private void AddCommand(ReplayedCommand replayed)
+    {
+        var command = replayed.Command;
+        var setup = command.Setup;
+        _time.Add(setup.Header.TimestampNs);
+        _cpu.Add(setup.Header.Cpu);
+        _device.Add(command.Device);
+        _disk.Add(setup.Disk);
+        _queue.Add(setup.QueueId);
+        _command.Add(setup.CommandId);
+        _opcode.Add(setup.Opcode);
+        _operation.Add(NvmeOperations.Name(setup.Opcode));
+        _lba.Add(setup.Range?.StartLba);
+        _blocks.Add(setup.Range?.BlockCount);
+        _segments.Add(replayed.Segments.Count);
+        _missingSegments.Add(replayed.MissingSegments);
+        _completed.Add(command.Completion is not null);
+        _status.Add(command.Completion?.Status);
+    }
+}
