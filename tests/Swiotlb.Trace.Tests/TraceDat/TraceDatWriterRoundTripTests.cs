@@ -12,8 +12,11 @@ public sealed class TraceDatWriterRoundTripTests
 
     public static TheoryData<TraceDatFileKind> Kinds() => [TraceDatFileKind.V6, TraceDatFileKind.V7, TraceDatFileKind.V7Zstd];
 
+    /// <summary>Every kind, zlib too: Debian's trace-cmd 3.1.6 is built without zlib, so no real or peer-read zlib file exists here.</summary>
+    public static TheoryData<TraceDatFileKind> AllKinds() => [.. Enum.GetValues<TraceDatFileKind>()];
+
     [Theory]
-    [MemberData(nameof(Kinds))]
+    [MemberData(nameof(AllKinds))]
     public void Reader_returns_the_written_events_in_time_order(TraceDatFileKind kind)
     {
         var file = Write(kind);
@@ -23,7 +26,7 @@ public sealed class TraceDatWriterRoundTripTests
         Assert.Empty(reader.Warnings);
         Assert.Equal(Expected(), events);
         Assert.Equal(kind == TraceDatFileKind.V6 ? 6 : 7, reader.Metadata.Version);
-        Assert.Equal(kind == TraceDatFileKind.V7Zstd ? "zstd 1.5.4" : "none", reader.Metadata.Compression);
+        Assert.Equal(BlockCompressor.For(kind) is { } compressor ? $"{compressor.Name} {compressor.Version}" : "none", reader.Metadata.Compression);
         Assert.Equal(Cpus, reader.Metadata.CpuCount);
     }
 

@@ -1,6 +1,5 @@
 using System.Text;
 using Swiotlb.Trace.Events;
-using ZstdSharp;
 
 namespace Swiotlb.Trace.Tests.TraceDat.Writing;
 
@@ -10,6 +9,7 @@ public enum TraceDatFileKind
     V6,
     V7,
     V7Zstd,
+    V7Zlib,
 }
 
 /// <summary>
@@ -31,14 +31,14 @@ internal sealed class TraceDatWriter
     private readonly Stream _out;
     private BinaryWriter _writer;
     private readonly TraceDatFileKind _kind;
-    private readonly Compressor? _zstd;
+    private readonly BlockCompressor? _compressor;
 
     private TraceDatWriter(Stream output, TraceDatFileKind kind)
     {
         _out = output;
         _writer = new BinaryWriter(output, Encoding.UTF8, leaveOpen: true);
         _kind = kind;
-        _zstd = kind == TraceDatFileKind.V7Zstd ? new Compressor(3) : null;
+        _compressor = BlockCompressor.For(kind);
     }
 
     public static void Write(Stream output, TraceDatFileKind kind, IReadOnlyList<IEnumerable<TraceEvent>> eventsPerCpu, IReadOnlyDictionary<int, string> taskNames)
@@ -91,8 +91,8 @@ internal sealed class TraceDatWriter
 
     private void WriteV7(IReadOnlyList<IEnumerable<TraceEvent>> cpus, string cmdlines)
     {
-        WriteCString(_zstd is null ? "none" : "zstd");
-        WriteCString(_zstd is null ? "" : "1.5.4");
+        WriteCString(_compressor?.Name ?? "none");
+        WriteCString(_compressor?.Version ?? "");
         var optionsPointer = _out.Position;
         _writer.Write(0L);
         var sections = new List<(ushort Id, long Offset)>
@@ -106,7 +106,7 @@ internal sealed class TraceDatWriter
         };
 
         var flyrecord = _out.Position;
-        WriteSectionHeader(3, _zstd is null ? (ushort)0 : (ushort)1, 0);
+        WriteSectionHeader(3, _compressor is null ? (ushort)0 : (ushort)1, 0);
         var regions = WriteCpuData(cpus);
         PatchSectionSize(flyrecord);
         var options = WriteSection(0, () =>
@@ -170,7 +170,7 @@ internal sealed class TraceDatWriter
         {
             _file = file;
             _countOffset = file._out.Position;
-            if (file._zstd is not null)
+            if (file._compressor is not null)
             {
                 file._writer.Write(0);
             }
@@ -178,7 +178,7 @@ internal sealed class TraceDatWriter
 
         public void Add(byte[] page)
         {
-            if (_file._zstd is null)
+            if (_file._compressor is null)
             {
                 _file._writer.Write(page);
                 return;
@@ -193,7 +193,7 @@ internal sealed class TraceDatWriter
 
         public void Finish()
         {
-            if (_file._zstd is null)
+            if (_file._compressor is null)
             {
                 return;
             }
@@ -208,7 +208,7 @@ internal sealed class TraceDatWriter
 
         private void WriteChunk()
         {
-            var compressed = _file._zstd!.Wrap(_pending.ToArray());
+            var compressed = _file._compressor!.Compress(_pending.ToArray());
             _file._writer.Write(compressed.Length);
             _file._writer.Write((int)_pending.Length);
             _file._writer.Write(compressed);
@@ -264,9 +264,9 @@ internal sealed class TraceDatWriter
         _writer.Flush();
         _writer = fileWriter;
         var data = content.ToArray();
-        if (compress && _zstd is not null)
+        if (compress && _compressor is not null)
         {
-            var compressed = _zstd.Wrap(data).ToArray();
+            var compressed = _compressor.Compress(data);
             WriteSectionHeader(id, 1, 8 + compressed.Length);
             _writer.Write(compressed.Length);
             _writer.Write(data.Length);
