@@ -38,8 +38,9 @@ public static class ValidateCommand
     public static int Run(string capturePath, ValidationOptions options, string format, string? outputPath, TextWriter output, TextWriter error) =>
         CommandFailure.Guard(error, () =>
         {
-            using var reader = CaptureOpener.Open(capturePath, error);
-            var validation = CaptureValidator.Validate(reader, SiblingKernelFacts.Read(capturePath), options);
+            var facts = SiblingKernelFacts.Read(capturePath);
+            using var reader = CaptureOpener.Open(capturePath, facts, error);
+            var validation = CaptureValidator.Validate(reader, facts, options);
             var hangs = HangAnalysis.Diagnose(validation.Report.Unreturned, validation.Pool.Geometry.AreaCount);
             ReportDestination.Write(outputPath, output, writer =>
             {
