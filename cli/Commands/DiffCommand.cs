@@ -43,7 +43,7 @@ public static class DiffCommand
         replayOptions.AddTo(command);
         command.SetAction(parsed => CommandFailure.Guard(parsed.InvocationConfiguration.Error, () => Run(
             parsed.GetValue(captures)!, parsed.GetValue(model), parsed.GetValue(against),
-            new ReplayRequest([], replayOptions.PoolFrom(parsed), replayOptions.DevicesFrom(parsed)),
+            replayOptions.RequestFrom(parsed, models: []),
             parsed.GetValue(format)!, parsed.GetValue(output), FailOn.Parse(parsed.GetValue(failOn)),
             parsed.InvocationConfiguration.Output, parsed.InvocationConfiguration.Error)));
         return command;

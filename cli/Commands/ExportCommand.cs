@@ -37,7 +37,7 @@ public static class ExportCommand
         replayOptions.AddTo(command);
         command.SetAction(parsed => CommandFailure.Guard(parsed.InvocationConfiguration.Error, () => Run(
             parsed.GetValue(captures)!,
-            new ReplayRequest(parsed.GetValue(models) ?? [], replayOptions.PoolFrom(parsed), replayOptions.DevicesFrom(parsed)),
+            replayOptions.RequestFrom(parsed, parsed.GetValue(models) ?? []),
             parsed.GetValue(directory)!, parsed.GetValue(format)!, ExportLayout.ParsePartitionKeys(parsed.GetValue(partitionBy) ?? []),
             parsed.InvocationConfiguration.Output, parsed.InvocationConfiguration.Error)));
         return command;

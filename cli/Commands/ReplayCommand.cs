@@ -32,7 +32,7 @@ public static class ReplayCommand
         blockOptions.AddTo(command);
         command.SetAction(parsed => CommandFailure.Guard(parsed.InvocationConfiguration.Error, () => Run(
             parsed.GetValue(capture)!,
-            new ReplayRequest(parsed.GetValue(models) ?? [], replayOptions.PoolFrom(parsed), replayOptions.DevicesFrom(parsed))
+            replayOptions.RequestFrom(parsed, parsed.GetValue(models) ?? []) with
             {
                 BlockRequests = blockOptions.From(parsed),
             },

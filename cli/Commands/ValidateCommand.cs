@@ -25,30 +25,26 @@ public static class ValidateCommand
             capture, model, format, output,
         };
         replay.AddTo(command);
-        command.SetAction(parsed =>
-        {
-            var error = parsed.InvocationConfiguration.Error;
-            return CommandFailure.Guard(error, () => Run(parsed.GetValue(capture)!,
-                new ValidationOptions(parsed.GetValue(model), replay.PoolFrom(parsed), replay.DevicesFrom(parsed)),
-                parsed.GetValue(format)!, parsed.GetValue(output), parsed.InvocationConfiguration.Output, error));
-        });
+        command.SetAction(parsed => CommandFailure.Guard(parsed.InvocationConfiguration.Error, () => Run(
+            parsed.GetValue(capture)!,
+            new ValidationOptions(parsed.GetValue(model), replay.PoolFrom(parsed), replay.DevicesFrom(parsed)),
+            parsed.GetValue(format)!, parsed.GetValue(output), parsed.InvocationConfiguration.Output, parsed.InvocationConfiguration.Error)));
         return command;
     }
 
-    public static int Run(string capturePath, ValidationOptions options, string format, string? outputPath, TextWriter output, TextWriter error) =>
-        CommandFailure.Guard(error, () =>
+    public static int Run(string capturePath, ValidationOptions options, string format, string? outputPath, TextWriter output, TextWriter error)
+    {
+        var facts = SiblingKernelFacts.Read(capturePath);
+        using var reader = CaptureOpener.Open(capturePath, facts, error);
+        var validation = CaptureValidator.Validate(reader, facts, options);
+        var hangs = HangAnalysis.Diagnose(validation.Report.Unreturned, validation.Pool.Geometry.AreaCount);
+        ReportDestination.Write(outputPath, output, writer =>
         {
-            var facts = SiblingKernelFacts.Read(capturePath);
-            using var reader = CaptureOpener.Open(capturePath, facts, error);
-            var validation = CaptureValidator.Validate(reader, facts, options);
-            var hangs = HangAnalysis.Diagnose(validation.Report.Unreturned, validation.Pool.Geometry.AreaCount);
-            ReportDestination.Write(outputPath, output, writer =>
-            {
-                if (format == "json")
-                    ValidationJsonWriter.Write(capturePath, validation, hangs, writer);
-                else
-                    ValidationTextWriter.Write(capturePath, validation, hangs, writer);
-            });
-            return (int)(validation.Report.AllMatch && hangs.Count == 0 ? ExitCode.Clean : ExitCode.Findings);
+            if (format == "json")
+                ValidationJsonWriter.Write(capturePath, validation, hangs, writer);
+            else
+                ValidationTextWriter.Write(capturePath, validation, hangs, writer);
         });
+        return (int)(validation.Report.AllMatch && hangs.Count == 0 ? ExitCode.Clean : ExitCode.Findings);
+    }
 }
