@@ -23,7 +23,7 @@ public static class DiffCommand
         };
         var model = new Option<string?>("--model", "-m")
         {
-            Description = "With one capture: the candidate model (linux-5.10, linux-5.12, linux-6.1, linux-6.3, linux-6.9, or a kernel release).",
+            Description = $"With one capture: the candidate model ({SharedOptions.ModelNames}, or a kernel release).",
         };
         var against = new Option<string?>("--against")
         {

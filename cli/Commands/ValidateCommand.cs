@@ -14,7 +14,7 @@ public static class ValidateCommand
         var capture = SharedOptions.Capture();
         var model = new Option<string?>("--model")
         {
-            Description = "The allocator model (linux-5.10, linux-5.12, linux-6.1, linux-6.3, linux-6.9) or a kernel release. Default: the capture's own kernel.",
+            Description = $"The allocator model ({SharedOptions.ModelNames}) or a kernel release. Default: the capture's own kernel.",
         };
         var format = SharedOptions.Format("text", "json");
         var output = SharedOptions.Output();
