@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Swiotlb.Trace.Capture;
 using Swiotlb.Trace.Cli.Input;
 using Swiotlb.Trace.Cli.Output;
 using Swiotlb.Trace.Diff.Comparison;
@@ -24,7 +23,7 @@ public static class DiffCommand
         };
         var model = new Option<string?>("--model", "-m")
         {
-            Description = "With one capture: the candidate model (linux-5.10, linux-5.12, linux-6.1, linux-6.3, linux-6.9, or a kernel release).",
+            Description = $"With one capture: the candidate model ({SharedOptions.ModelNames}, or a kernel release).",
         };
         var against = new Option<string?>("--against")
         {
@@ -44,7 +43,7 @@ public static class DiffCommand
         replayOptions.AddTo(command);
         command.SetAction(parsed => CommandFailure.Guard(parsed.InvocationConfiguration.Error, () => Run(
             parsed.GetValue(captures)!, parsed.GetValue(model), parsed.GetValue(against),
-            new ReplayRequest([], replayOptions.PoolFrom(parsed), replayOptions.DevicesFrom(parsed)),
+            replayOptions.RequestFrom(parsed, models: []),
             parsed.GetValue(format)!, parsed.GetValue(output), FailOn.Parse(parsed.GetValue(failOn)),
             parsed.InvocationConfiguration.Output, parsed.InvocationConfiguration.Error)));
         return command;
@@ -56,7 +55,7 @@ public static class DiffCommand
     {
         var report = (capturePaths.Count, model, against) switch
         {
-            (1, { } candidate, { } baseline) => ModelDiffer.Run(Open(capturePaths[0], error), SiblingKernelFacts.Read(capturePaths[0]), candidate, baseline, request),
+            (1, { } candidate, { } baseline) => DiffModels(Input(capturePaths[0], error), candidate, baseline, request),
             (1, _, _) => throw new ArgumentException("diff CAPTURE compares two models: give both --model CANDIDATE and --against BASELINE (or give two captures)"),
             (_, null, null) => CaptureDiffer.Run(Input(capturePaths[0], error), Input(capturePaths[1], error), request),
             _ => throw new ArgumentException("diff BASELINE CANDIDATE compares two captures, each under its own kernel: --model and --against apply to one capture only"),
@@ -66,7 +65,13 @@ public static class DiffCommand
         return (int)exit;
     }
 
-    private static Func<ICaptureReader> Open(string path, TextWriter error) => () => CaptureOpener.Open(path, error);
+    private static DiffReport DiffModels(CaptureInput capture, string candidate, string baseline, ReplayRequest request) =>
+        ModelDiffer.Run(capture.Open, capture.Facts, candidate, baseline, request);
 
-    private static CaptureInput Input(string path, TextWriter error) => new(Open(path, error), SiblingKernelFacts.Read(path));
+    /// <summary>A capture to replay, with its sibling kernel facts read once for every time it is opened.</summary>
+    private static CaptureInput Input(string path, TextWriter error)
+    {
+        var facts = SiblingKernelFacts.Read(path);
+        return new(() => CaptureOpener.Open(path, facts, error), facts);
+    }
 }

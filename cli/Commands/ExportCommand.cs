@@ -37,7 +37,7 @@ public static class ExportCommand
         replayOptions.AddTo(command);
         command.SetAction(parsed => CommandFailure.Guard(parsed.InvocationConfiguration.Error, () => Run(
             parsed.GetValue(captures)!,
-            new ReplayRequest(parsed.GetValue(models) ?? [], replayOptions.PoolFrom(parsed), replayOptions.DevicesFrom(parsed)),
+            replayOptions.RequestFrom(parsed, parsed.GetValue(models) ?? []),
             parsed.GetValue(directory)!, parsed.GetValue(format)!, ExportLayout.ParsePartitionKeys(parsed.GetValue(partitionBy) ?? []),
             parsed.InvocationConfiguration.Output, parsed.InvocationConfiguration.Error)));
         return command;
@@ -55,7 +55,7 @@ public static class ExportCommand
         {
             var facts = SiblingKernelFacts.Read(capturePath);
             var exporter = new CaptureExporter(files, new CaptureIdentity(capturePath, facts.Host, facts.Release));
-            var replay = CaptureReplayer.Run(() => CaptureOpener.Open(capturePath, error), facts, request, exporter);
+            var replay = CaptureReplayer.Run(() => CaptureOpener.Open(capturePath, facts, error), facts, request, exporter);
             var rows = exporter.Complete();
             output.WriteLine($"{capturePath}: {rows.Events} events, {rows.Mappings} mapping rows, {rows.Commands} command rows ({replay.Models.Count} models)");
             foreach (var warning in replay.Reading.Warnings.Take(3))

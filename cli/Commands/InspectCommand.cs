@@ -18,25 +18,25 @@ public static class InspectCommand
         {
             capture, format, output,
         };
-        command.SetAction(parsed => Run(parsed.GetValue(capture)!, parsed.GetValue(format)!, parsed.GetValue(output),
-            parsed.InvocationConfiguration.Output, parsed.InvocationConfiguration.Error));
+        command.SetAction(parsed => CommandFailure.Guard(parsed.InvocationConfiguration.Error, () => Run(
+            parsed.GetValue(capture)!, parsed.GetValue(format)!, parsed.GetValue(output),
+            parsed.InvocationConfiguration.Output, parsed.InvocationConfiguration.Error)));
         return command;
     }
 
-    public static int Run(string capturePath, string format, string? outputPath, TextWriter output, TextWriter error) =>
-        CommandFailure.Guard(error, () =>
+    public static int Run(string capturePath, string format, string? outputPath, TextWriter output, TextWriter error)
+    {
+        using var reader = CaptureOpener.Open(capturePath, error);
+        var inspection = CaptureInspector.Inspect(reader);
+        ReportDestination.Write(outputPath, output, writer =>
         {
-            using var reader = CaptureOpener.Open(capturePath, error);
-            var inspection = CaptureInspector.Inspect(reader);
-            ReportDestination.Write(outputPath, output, writer =>
-            {
-                if (format == "json")
-                    InspectionJsonWriter.Write(inspection, writer);
-                else
-                    InspectionTextWriter.Write(inspection, writer);
-            });
-            foreach (var warning in inspection.Statistics.Warnings.Take(3))
-                error.WriteLine($"swiotrace: warning: {warning}");
-            return (int)ExitCode.Clean;
+            if (format == "json")
+                InspectionJsonWriter.Write(inspection, writer);
+            else
+                InspectionTextWriter.Write(inspection, writer);
         });
+        foreach (var warning in inspection.Statistics.Warnings.Take(3))
+            error.WriteLine($"swiotrace: warning: {warning}");
+        return (int)ExitCode.Clean;
+    }
 }

@@ -32,7 +32,7 @@ public static class ReplayCommand
         blockOptions.AddTo(command);
         command.SetAction(parsed => CommandFailure.Guard(parsed.InvocationConfiguration.Error, () => Run(
             parsed.GetValue(capture)!,
-            new ReplayRequest(parsed.GetValue(models) ?? [], replayOptions.PoolFrom(parsed), replayOptions.DevicesFrom(parsed))
+            replayOptions.RequestFrom(parsed, parsed.GetValue(models) ?? []) with
             {
                 BlockRequests = blockOptions.From(parsed),
             },
@@ -45,7 +45,7 @@ public static class ReplayCommand
         IReadOnlySet<Diff.Findings.FindingKind> failOn, TextWriter output, TextWriter error)
     {
         var facts = SiblingKernelFacts.Read(capturePath);
-        var replay = CaptureReplayer.Run(() => CaptureOpener.Open(capturePath, error), facts, request);
+        var replay = CaptureReplayer.Run(() => CaptureOpener.Open(capturePath, facts, error), facts, request);
         var exit = FailOn.ExitCodeFor(replay.Summary, failOn);
         ReportDestination.Write(outputPath, output, writer => ReplayReportWriters.Write(format, replay, failOn, exit, writer));
         if (htmlPath is not null)

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Swiotlb.Trace.Diff.Replaying;
 using Swiotlb.Trace.Replay.Allocator;
 
 namespace Swiotlb.Trace.Cli.Commands;
@@ -35,6 +36,11 @@ public sealed class ReplayOptions
         foreach (var option in All)
             command.Options.Add(option);
     }
+
+    /// <summary>A replay of <paramref name="models"/> under the pool and devices the command line gives.</summary>
+    /// <exception cref="ArgumentException">A value is not what its option expects.</exception>
+    public ReplayRequest RequestFrom(ParseResult parsed, IReadOnlyList<string> models) =>
+        new(models, PoolFrom(parsed), DevicesFrom(parsed));
 
     /// <exception cref="ArgumentException">A value is not what the option expects.</exception>
     public PoolOverrides PoolFrom(ParseResult parsed) => new(

@@ -1,10 +1,14 @@
 using System.CommandLine;
+using Swiotlb.Trace.Replay.Allocator;
 
 namespace Swiotlb.Trace.Cli.Commands;
 
 /// <summary>Options every verb spells the same way.</summary>
 public static class SharedOptions
 {
+    /// <summary>The models every <c>--model</c> option names, as the registry lists them.</summary>
+    public static string ModelNames { get; } = string.Join(", ", ModelRegistry.Names);
+
     public static Argument<string> Capture() => new("capture")
     {
         Description = "A capture: ftrace text (trace, trace_pipe, trace-cmd report), a console log with an ftrace dump, trace.dat or blktrace.",
@@ -17,7 +21,7 @@ public static class SharedOptions
 
     public static Option<string[]> Models() => new("--model", "-m")
     {
-        Description = "A model (linux-5.10, linux-5.12, linux-6.1, linux-6.3, linux-6.9) or a kernel release; repeatable. " +
+        Description = $"A model ({ModelNames}) or a kernel release; repeatable. " +
                       "Default: linux-5.10 and the capture kernel's own model (else linux-6.9).",
     };
 

@@ -14,7 +14,7 @@ public static class ValidateCommand
         var capture = SharedOptions.Capture();
         var model = new Option<string?>("--model")
         {
-            Description = "The allocator model (linux-5.10, linux-5.12, linux-6.1, linux-6.3, linux-6.9) or a kernel release. Default: the capture's own kernel.",
+            Description = $"The allocator model ({SharedOptions.ModelNames}) or a kernel release. Default: the capture's own kernel.",
         };
         var format = SharedOptions.Format("text", "json");
         var output = SharedOptions.Output();
@@ -25,29 +25,26 @@ public static class ValidateCommand
             capture, model, format, output,
         };
         replay.AddTo(command);
-        command.SetAction(parsed =>
-        {
-            var error = parsed.InvocationConfiguration.Error;
-            return CommandFailure.Guard(error, () => Run(parsed.GetValue(capture)!,
-                new ValidationOptions(parsed.GetValue(model), replay.PoolFrom(parsed), replay.DevicesFrom(parsed)),
-                parsed.GetValue(format)!, parsed.GetValue(output), parsed.InvocationConfiguration.Output, error));
-        });
+        command.SetAction(parsed => CommandFailure.Guard(parsed.InvocationConfiguration.Error, () => Run(
+            parsed.GetValue(capture)!,
+            new ValidationOptions(parsed.GetValue(model), replay.PoolFrom(parsed), replay.DevicesFrom(parsed)),
+            parsed.GetValue(format)!, parsed.GetValue(output), parsed.InvocationConfiguration.Output, parsed.InvocationConfiguration.Error)));
         return command;
     }
 
-    public static int Run(string capturePath, ValidationOptions options, string format, string? outputPath, TextWriter output, TextWriter error) =>
-        CommandFailure.Guard(error, () =>
+    public static int Run(string capturePath, ValidationOptions options, string format, string? outputPath, TextWriter output, TextWriter error)
+    {
+        var facts = SiblingKernelFacts.Read(capturePath);
+        using var reader = CaptureOpener.Open(capturePath, facts, error);
+        var validation = CaptureValidator.Validate(reader, facts, options);
+        var hangs = HangAnalysis.Diagnose(validation.Report.Unreturned, validation.Pool.Geometry.AreaCount);
+        ReportDestination.Write(outputPath, output, writer =>
         {
-            using var reader = CaptureOpener.Open(capturePath, error);
-            var validation = CaptureValidator.Validate(reader, SiblingKernelFacts.Read(capturePath), options);
-            var hangs = HangAnalysis.Diagnose(validation.Report.Unreturned, validation.Pool.Geometry.AreaCount);
-            ReportDestination.Write(outputPath, output, writer =>
-            {
-                if (format == "json")
-                    ValidationJsonWriter.Write(capturePath, validation, hangs, writer);
-                else
-                    ValidationTextWriter.Write(capturePath, validation, hangs, writer);
-            });
-            return (int)(validation.Report.AllMatch && hangs.Count == 0 ? ExitCode.Clean : ExitCode.Findings);
+            if (format == "json")
+                ValidationJsonWriter.Write(capturePath, validation, hangs, writer);
+            else
+                ValidationTextWriter.Write(capturePath, validation, hangs, writer);
         });
+        return (int)(validation.Report.AllMatch && hangs.Count == 0 ? ExitCode.Clean : ExitCode.Findings);
+    }
 }

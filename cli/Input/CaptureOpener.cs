@@ -10,10 +10,21 @@ namespace Swiotlb.Trace.Cli.Input;
 public static class CaptureOpener
 {
     /// <param name="path">A capture file, or a blktrace trace NAME whose per-CPU files are <c>NAME.blktrace.N</c>.</param>
-    public static ICaptureReader Open(string path, TextWriter progress)
+    public static ICaptureReader Open(string path, TextWriter progress) => Open(path, SiblingKernelFacts.Read(path), progress);
+
+    /// <param name="path">A capture file, or a blktrace trace NAME whose per-CPU files are <c>NAME.blktrace.N</c>.</param>
+    /// <param name="facts">The capture's <see cref="SiblingKernelFacts"/>, for a caller that has read them already.</param>
+    public static ICaptureReader Open(string path, KernelFacts facts, TextWriter progress)
+    {
+        var reader = OpenReader(path, progress);
+        AddKernelReleaseFromUname(reader.Metadata, facts);
+        return reader;
+    }
+
+    private static ICaptureReader OpenReader(string path, TextWriter progress)
     {
         if (!File.Exists(path) && !Directory.Exists(path))
-            return WithKernelRelease(new BlktraceCaptureReader(path), path);
+            return new BlktraceCaptureReader(path);
 
         var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
         try
@@ -22,11 +33,11 @@ public static class CaptureOpener
             if (format == CaptureFormat.Blktrace)
             {
                 file.Dispose();
-                return WithKernelRelease(new BlktraceCaptureReader(path), path);
+                return new BlktraceCaptureReader(path);
             }
             file.Position = 0;
             var stream = ProgressStream.WrapIfInteractive(file, path, progress);
-            ICaptureReader reader = format switch
+            return format switch
             {
                 CaptureFormat.FtraceText or CaptureFormat.TraceCmdReport or CaptureFormat.ConsoleDump => new FtraceTextReader(stream, path, format),
                 CaptureFormat.TraceDat => TraceDatCaptureReader.Open(stream, path),
@@ -34,7 +45,6 @@ public static class CaptureOpener
                 _ => throw new CaptureFormatException(CapturePosition.AtOffset(path, 0),
                     $"recognised as {format.Describe()}, which this build of swiotrace cannot read yet"),
             };
-            return WithKernelRelease(reader, path);
         }
         catch
         {
@@ -50,16 +60,10 @@ public static class CaptureOpener
         return head;
     }
 
-    private static ICaptureReader WithKernelRelease(ICaptureReader reader, string capturePath)
-    {
-        AddKernelReleaseFromUname(reader.Metadata, capturePath);
-        return reader;
-    }
-
     /// <summary>The captures swiotrace's users make keep <c>uname -a</c> in <c>uname.txt</c> beside the trace: use it when the trace does not say.</summary>
-    private static void AddKernelReleaseFromUname(CaptureMetadata metadata, string capturePath)
+    private static void AddKernelReleaseFromUname(CaptureMetadata metadata, KernelFacts facts)
     {
-        if (metadata.KernelRelease is not null || SiblingKernelFacts.Read(capturePath).Release is not { } release)
+        if (metadata.KernelRelease is not null || facts.Release is not { } release)
             return;
         metadata.KernelRelease = release;
         metadata.KernelReleaseSource = "uname.txt beside the capture";

@@ -31,6 +31,10 @@ public static class ReplayFacts
         return facts;
     }
 
+    /// <summary>Every warning of a replay, the same in every report: the replay's own, then the capture reader's.</summary>
+    public static IEnumerable<string> Warnings(CaptureReplay replay) =>
+        replay.Warnings.Concat(replay.Reading.Warnings.Select(warning => warning.ToString()));
+
     private static string MappingSource(MappingSourceKind source, PairingStatistics pairing) => source switch
     {
         MappingSourceKind.Kprobes => $"{pairing.MapsFromKprobes} from swiotlb_tbl_map_single kprobes (exact: the kernel's own answers)",

@@ -20,7 +20,7 @@ public static class ReplayJsonWriter
             WriteSummaries(replay.Summary, json);
             WriteFindings(replay.Summary, json);
             json.WriteStrings("assumptions", replay.Assumptions);
-            json.WriteStrings("warnings", replay.Warnings.Concat(replay.Reading.Warnings.Select(w => w.ToString())));
+            json.WriteStrings("warnings", ReplayFacts.Warnings(replay));
             json.WriteStartObject("verdict");
             json.WriteNumber("exitCode", (int)exit);
             json.WriteStrings("failOn", failOn.Select(FailOn.FailOnName));

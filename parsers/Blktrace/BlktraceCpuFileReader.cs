@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Runtime.InteropServices;
+using Swiotlb.Trace.Binary;
 
 namespace Swiotlb.Trace.Blktrace;
 
@@ -14,7 +15,7 @@ internal sealed class BlktraceCpuFileReader(Stream stream, string file, int cpu,
 
     private readonly byte[] _header = new byte[BlktraceHeader.Size];
     private long _offset;
-    private ByteOrderReader? _byteOrder;
+    private ByteOrder? _byteOrder;
     private bool _finished;
 
     public int Cpu => cpu;
@@ -40,7 +41,7 @@ internal sealed class BlktraceCpuFileReader(Stream stream, string file, int cpu,
             return headerRead == 0 ? End() : Stop(position, $"truncated record: {headerRead} of the {BlktraceHeader.Size} header bytes present", truncated: true);
 
         var byteOrder = _byteOrder ??= DetectByteOrder(position);
-        var header = BlktraceHeader.Decode(_header, byteOrder.BigEndian);
+        var header = BlktraceHeader.Decode(_header, byteOrder);
         if (!header.HasMagic)
             return Fail(position, $"bad magic 0x{header.Magic:x8}, expected 0x{BlktraceHeader.MagicValue >> 8:x6}xx");
         if (header.Version != BlktraceHeader.SupportedVersion)
@@ -60,13 +61,11 @@ internal sealed class BlktraceCpuFileReader(Stream stream, string file, int cpu,
         return Build(header, pdu, byteOrder, position);
     }
 
-    private ByteOrderReader DetectByteOrder(BlktracePosition position) =>
-        BlktraceHeader.DetectBigEndian(_header) is { } bigEndian
-            ? new ByteOrderReader(bigEndian)
-            : throw new BlktraceFormatException(position,
-                $"not a blktrace file: first bytes {Convert.ToHexString(_header, 0, 4)}, expected the magic 0x{BlktraceHeader.MagicValue >> 8:x6}xx in either byte order");
+    private ByteOrder DetectByteOrder(BlktracePosition position) =>
+        BlktraceHeader.DetectByteOrder(_header) ?? throw new BlktraceFormatException(position,
+            $"not a blktrace file: first bytes {Convert.ToHexString(_header, 0, 4)}, expected the magic 0x{BlktraceHeader.MagicValue >> 8:x6}xx in either byte order");
 
-    private static BlktraceRecord Build(BlktraceHeader header, byte[] pdu, ByteOrderReader byteOrder, BlktracePosition position)
+    private static BlktraceRecord Build(BlktraceHeader header, byte[] pdu, ByteOrder byteOrder, BlktracePosition position)
     {
         var action = new BlktraceAction(header.Action);
         var hasCgroupId = action.HasCgroup && pdu.Length >= CgroupIdSize;

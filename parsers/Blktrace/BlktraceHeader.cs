@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using Swiotlb.Trace.Binary;
 
 namespace Swiotlb.Trace.Blktrace;
 
@@ -30,29 +31,25 @@ internal readonly record struct BlktraceHeader(
     public bool HasMagic => (Magic & MagicMask) == MagicValue;
 
     /// <summary>The byte order whose reading of the first four bytes gives the magic, or null when neither does.</summary>
-    public static bool? DetectBigEndian(ReadOnlySpan<byte> header)
+    public static ByteOrder? DetectByteOrder(ReadOnlySpan<byte> header)
     {
         if ((BinaryPrimitives.ReadUInt32LittleEndian(header) & MagicMask) == MagicValue)
-            return false;
+            return new ByteOrder(IsBigEndian: false);
         if ((BinaryPrimitives.ReadUInt32BigEndian(header) & MagicMask) == MagicValue)
-            return true;
+            return new ByteOrder(IsBigEndian: true);
         return null;
     }
 
-    public static BlktraceHeader Decode(ReadOnlySpan<byte> header, bool bigEndian)
-    {
-        var order = new ByteOrderReader(bigEndian);
-        return new(
-            Magic: order.UInt32(header),
-            Sequence: order.UInt32(header[4..]),
-            TimeNs: order.UInt64(header[8..]),
-            Sector: order.UInt64(header[16..]),
-            Bytes: order.UInt32(header[24..]),
-            Action: order.UInt32(header[28..]),
-            Pid: order.UInt32(header[32..]),
-            Device: order.UInt32(header[36..]),
-            Cpu: order.UInt32(header[40..]),
-            Error: order.UInt16(header[44..]),
-            PduLength: order.UInt16(header[46..]));
-    }
+    public static BlktraceHeader Decode(ReadOnlySpan<byte> header, ByteOrder order) => new(
+        Magic: order.UInt32(header),
+        Sequence: order.UInt32(header[4..]),
+        TimeNs: order.UInt64(header[8..]),
+        Sector: order.UInt64(header[16..]),
+        Bytes: order.UInt32(header[24..]),
+        Action: order.UInt32(header[28..]),
+        Pid: order.UInt32(header[32..]),
+        Device: order.UInt32(header[36..]),
+        Cpu: order.UInt32(header[40..]),
+        Error: order.UInt16(header[44..]),
+        PduLength: order.UInt16(header[46..]));
 }

@@ -27,9 +27,6 @@ public sealed record NvmeSetupCmd(
 
     /// <summary>True when the command describes its data with SGLs, where buffer offsets need no page alignment.</summary>
     public bool UsesSgl => (Flags & 0xc0) != 0;
-
-    /// <summary>Bytes moved, given the namespace's logical block size.</summary>
-    public ulong? TransferBytes(uint logicalBlockSize) => Range is { } r ? (ulong)r.BlockCount * logicalBlockSize : null;
 }
 
 /// <summary><c>nvme:nvme_complete_rq</c>: a command completed.</summary>

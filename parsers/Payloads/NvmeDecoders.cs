@@ -94,8 +94,14 @@ internal static class NvmeDecoders
         return 0;
     }
 
+    /// <summary>
+    /// <c>slba</c> and <c>len</c>, which the kernel prints only for the commands its trace.c formats as reads and writes; the other
+    /// commands that carry a range (compare, write uncorrectable, verify on most releases) print their <c>cdw10</c> bytes, and their range is unknown.
+    /// </summary>
     private static NvmeBlockRange? RangeFromText(ReadOnlySpan<byte> payload, ref FieldReader fields)
     {
+        if (!PayloadFields.TryGet(payload, "slba"u8, out _))
+            return null;
         var lba = fields.Number("slba"u8);
         var length = fields.Number("len"u8);
         return new NvmeBlockRange(lba, (uint)length + 1);

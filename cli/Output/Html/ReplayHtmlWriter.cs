@@ -61,7 +61,7 @@ public static class ReplayHtmlWriter
 
     private static void WriteWarnings(CaptureReplay replay, TextWriter output)
     {
-        var warnings = replay.Warnings.Concat(replay.Reading.Warnings.Select(w => w.ToString())).ToList();
+        var warnings = ReplayFacts.Warnings(replay).ToList();
         if (warnings.Count == 0)
             return;
         output.WriteLine("<ul class=\"warnings\">");

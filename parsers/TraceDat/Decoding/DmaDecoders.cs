@@ -1,7 +1,7 @@
-using Swiotlb.Trace.Payloads;
+using Swiotlb.Trace.Binary;
 using Swiotlb.Trace.Events;
+using Swiotlb.Trace.Payloads;
 using Swiotlb.Trace.TraceDat.Formats;
-using Swiotlb.Trace.TraceDat.Metadata;
 
 namespace Swiotlb.Trace.TraceDat.Decoding;
 

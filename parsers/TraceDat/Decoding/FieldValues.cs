@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using System.Text;
+using Swiotlb.Trace.Binary;
 using Swiotlb.Trace.TraceDat.Formats;
-using Swiotlb.Trace.TraceDat.Metadata;
 
 namespace Swiotlb.Trace.TraceDat.Decoding;
 

@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text;
+using Swiotlb.Trace.Binary;
 using Swiotlb.Trace.Events;
 using Swiotlb.Trace.TraceDat.Formats;
-using Swiotlb.Trace.TraceDat.Metadata;
 
 namespace Swiotlb.Trace.TraceDat.Decoding;
 

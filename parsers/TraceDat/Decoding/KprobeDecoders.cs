@@ -1,3 +1,4 @@
+using Swiotlb.Trace.Binary;
 using Swiotlb.Trace.Events;
 using Swiotlb.Trace.TraceDat.Formats;
 using Swiotlb.Trace.TraceDat.Metadata;

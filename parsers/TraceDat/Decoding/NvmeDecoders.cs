@@ -1,16 +1,14 @@
 using System.Buffers.Binary;
+using Swiotlb.Trace.Binary;
 using Swiotlb.Trace.Events;
+using Swiotlb.Trace.Payloads;
 using Swiotlb.Trace.TraceDat.Formats;
-using Swiotlb.Trace.TraceDat.Metadata;
 
 namespace Swiotlb.Trace.TraceDat.Decoding;
 
 /// <summary>The <c>nvme:*</c> events, from their fields (their print formats call kernel helpers user space cannot run).</summary>
 internal static class NvmeDecoders
 {
-    /// <summary>I/O opcodes whose cdw10..12 hold slba and length: write, read, write zeroes, zone append.</summary>
-    private static readonly byte[] ReadWriteOpcodes = [0x01, 0x02, 0x08, 0x7d];
-
     public static RecordDecoder? SetupCmd(EventFormat format, ByteOrder order)
     {
         if (format.Field("disk") is not { } disk || format.Field("qid") is not { } queue || format.Field("cid") is not { } command
@@ -32,7 +30,7 @@ internal static class NvmeDecoders
                 (ushort)command.Unsigned(record, order),
                 op,
                 (uint)ns.Unsigned(record, order),
-                queueId != 0 && ReadWriteOpcodes.Contains(op) ? BlockRange(cdw10.Bytes(record, order)) : null);
+                queueId != 0 && NvmeOpcodes.CarriesBlockRange(op) ? BlockRange(cdw10.Bytes(record, order)) : null);
         };
     }
 

@@ -1,6 +1,6 @@
+using Swiotlb.Trace.Binary;
 using Swiotlb.Trace.Events;
 using Swiotlb.Trace.TraceDat.Formats;
-using Swiotlb.Trace.TraceDat.Metadata;
 
 namespace Swiotlb.Trace.TraceDat.Decoding;
 

@@ -1,3 +1,5 @@
+using Swiotlb.Trace.Binary;
+
 namespace Swiotlb.Trace.TraceDat.Metadata;
 
 /// <summary>Reads the initial format of a trace.dat file and hands the rest to the reader for its version.</summary>

@@ -1,4 +1,5 @@
 using System.Text;
+using Swiotlb.Trace.Binary;
 
 namespace Swiotlb.Trace.TraceDat.Metadata;
 

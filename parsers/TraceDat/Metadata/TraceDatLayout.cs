@@ -1,3 +1,4 @@
+using Swiotlb.Trace.Binary;
 using Swiotlb.Trace.TraceDat.Formats;
 
 namespace Swiotlb.Trace.TraceDat.Metadata;

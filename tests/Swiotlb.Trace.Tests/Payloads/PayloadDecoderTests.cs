@@ -67,6 +67,16 @@ public class PayloadDecoderTests
     }
 
     [Fact]
+    public void Nvme_compare_in_kernel_text_prints_cdw10_not_slba_and_is_not_malformed()
+    {
+        var command = Assert.IsType<NvmeSetupCmd>(TextCaptures.Single(Head +
+            "nvme_setup_cmd: nvme0: disk=nvme0n1, qid=2, cmdid=5, nsid=1, flags=0x0, meta=0x0, cmd=(nvme_cmd_compare cdw10=80 01 00 00 00 00 00 00 07 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00)"));
+
+        Assert.Equal(((byte)5, (ushort)5), (command.Opcode, command.CommandId));
+        Assert.Null(command.Range);
+    }
+
+    [Fact]
     public void Nvme_flush_has_no_block_range()
     {
         var command = Assert.IsType<NvmeSetupCmd>(TextCaptures.Single(Head +

@@ -53,6 +53,22 @@ public sealed class TraceDatWriterRoundTripTests
         }
     }
 
+    [Theory]
+    [InlineData((byte)0x04)]
+    [InlineData((byte)0x05)]
+    [InlineData((byte)0x0c)]
+    public void Nvme_commands_with_a_block_range_keep_it_as_in_text_captures(byte opcode)
+    {
+        var written = new NvmeSetupCmd(new EventHeader(5_000_000_000, 0, 101, "fio"), "nvme0n1", 0, 1, 7, opcode, 1, new NvmeBlockRange(0x180, 8));
+        var file = new MemoryStream();
+        TraceDatWriter.Write(file, TraceDatFileKind.V7, [[written]], SyntheticEvents.TaskNames);
+        file.Position = 0;
+
+        var read = Assert.IsType<NvmeSetupCmd>(Assert.Single(TraceDatReader.Open(file, "written.dat").ReadEvents()));
+
+        Assert.Equal(written.Range, read.Range);
+    }
+
     internal static MemoryStream Write(TraceDatFileKind kind, int eventsPerCpu = EventsPerCpu)
     {
         var file = new MemoryStream();

@@ -1,8 +1,8 @@
 using System.Buffers.Binary;
 
-namespace Swiotlb.Trace.TraceDat.Metadata;
+namespace Swiotlb.Trace.Binary;
 
-/// <summary>Reads the file's integers in its declared byte order.</summary>
+/// <summary>Reads a file's integers in its byte order, which the file declares (trace.dat) or its magic reveals (blktrace).</summary>
 internal readonly record struct ByteOrder(bool IsBigEndian)
 {
     public ushort UInt16(ReadOnlySpan<byte> bytes) =>
