@@ -40,9 +40,5 @@ public abstract class KernelGeneration
     private protected static int CallerSlots(in UnmapRequest request, ulong offsetInSlot) =>
         Slots.For(request.AllocSize + offsetInSlot);
 
-    /// <summary>Stride doubling of 5.12–6.2 for allocations of a page or more: <c>stride &lt;&lt; (PAGE_SHIFT - IO_TLB_SHIFT)</c>.</summary>
-    private protected static int PageStride(int stride, ulong allocBytes, int pageSize) =>
-        allocBytes >= (ulong)pageSize ? stride * (pageSize >> Slots.Shift) : stride;
-
     public override string ToString() => Name;
 }
