@@ -23,7 +23,7 @@ public abstract class KernelGeneration
 
     /// <summary>For generations whose search can spin: would the search from the area's cursor never return to its
     /// start if no slot fitted? Null when it would return (or the generation's search is bounded).</summary>
-    internal virtual EndlessSearchEvidence? Hazard(in SegmentBoundary boundary, in AreaView area, in MapRequest request, in Placement placement, int pageSize) => null;
+    internal virtual EndlessSearchEvidence? Hazard(KnownWalks known, in SegmentBoundary boundary, in AreaView area, in MapRequest request, in Placement placement, int pageSize) => null;
 
     /// <summary>The offset an unmap strips from the bounce address to find the buffer's slot.</summary>
     internal virtual ulong OffsetKeptIn(ulong bounceAddress, in DeviceDmaParameters device) =>

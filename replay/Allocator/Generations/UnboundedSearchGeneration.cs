@@ -17,10 +17,10 @@ internal abstract class UnboundedSearchGeneration : KernelGeneration
         return UnboundedProbe.Search(slots, boundary, area, request.OriginalAddress, ComparesNullOrig, matchMask, stride, placement.SlotCount);
     }
 
-    internal sealed override EndlessSearchEvidence? Hazard(in SegmentBoundary boundary, in AreaView area, in MapRequest request, in Placement placement, int pageSize)
+    internal sealed override EndlessSearchEvidence? Hazard(KnownWalks known, in SegmentBoundary boundary, in AreaView area, in MapRequest request, in Placement placement, int pageSize)
     {
         (ulong matchMask, int stride) = Rule(request, placement, pageSize);
-        return UnboundedProbe.Hazard(boundary, area, request.OriginalAddress, ComparesNullOrig, matchMask, stride, placement.SlotCount);
+        return UnboundedProbe.Hazard(known, boundary, area, request.OriginalAddress, ComparesNullOrig, matchMask, stride, placement.SlotCount);
     }
 
     /// <summary>The address bits a start slot must share with <c>orig</c>, and the step past a start that does not fit.</summary>
