@@ -29,7 +29,5 @@ public static class ModelDiffer
     }
 
     private static string Resolve(string nameOrRelease, string option) =>
-        ModelRegistry.TryResolve(nameOrRelease, out var generation)
-            ? generation.Name
-            : throw new ArgumentException($"{option} '{nameOrRelease}': expected one of {string.Join(", ", ModelRegistry.Names)} or a kernel release like 6.1.0-54-amd64");
+        ModelRegistry.Resolve(nameOrRelease, $"{option} '{nameOrRelease}'").Name;
 }

@@ -70,17 +70,14 @@ public static class CaptureReplayer
         return [(BeforeFix, "before the min_align_mask fix"), after];
     }
 
-    private static (string Name, string Reason) Requested(string name) =>
-        ModelRegistry.TryResolve(name, out var generation)
-            ? (generation.Name, name == generation.Name ? "asked for" : $"asked for as {name}")
-            : throw new ArgumentException($"unknown model '{name}': expected one of {string.Join(", ", ModelRegistry.Names)} or a kernel release like 6.1.0-54-amd64");
-
-    private static ChosenModel Sized((string Name, string Reason) choice, KernelFacts facts, ulong? poolStart, int? cpus, PoolOverrides overrides)
+    private static (string Name, string Reason) Requested(string name)
     {
-        ModelRegistry.TryResolve(choice.Name, out var generation);
-        return new ChosenModel(choice.Name, choice.Reason, PoolGeometryResolver.Resolve(generation!, facts, poolStart, cpus, overrides));
+        var generation = ModelRegistry.Resolve(name, $"unknown model '{name}'");
+        return (generation.Name, name == generation.Name ? "asked for" : $"asked for as {name}");
     }
 
+    private static ChosenModel Sized((string Name, string Reason) choice, KernelFacts facts, ulong? poolStart, int? cpus, PoolOverrides overrides) =>
+        new(choice.Name, choice.Reason, PoolGeometryResolver.Resolve(ModelRegistry.Resolve(choice.Name, choice.Name), facts, poolStart, cpus, overrides));
 
     /// <summary>What a reader of the report must know to trust it: the weaker the source, the more it says.</summary>
     private static List<string> Warnings(MappingSourceKind source, PairingStatistics pairing, DeviceClassifier devices, IReadOnlyList<ChosenModel> models)

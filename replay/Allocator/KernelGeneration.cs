@@ -23,7 +23,7 @@ public abstract class KernelGeneration
 
     /// <summary>For generations whose search can spin: would the search from the area's cursor never return to its
     /// start if no slot fitted? Null when it would return (or the generation's search is bounded).</summary>
-    internal virtual EndlessSearchEvidence? Hazard(in SegmentBoundary boundary, in AreaView area, in MapRequest request, in Placement placement, int pageSize) => null;
+    internal virtual EndlessSearchEvidence? Hazard(KnownWalks known, in SegmentBoundary boundary, in AreaView area, in MapRequest request, in Placement placement, int pageSize) => null;
 
     /// <summary>The offset an unmap strips from the bounce address to find the buffer's slot.</summary>
     internal virtual ulong OffsetKeptIn(ulong bounceAddress, in DeviceDmaParameters device) =>
@@ -39,10 +39,6 @@ public abstract class KernelGeneration
     /// <summary>5.10–5.14: nothing recorded, the caller's alloc size decides.</summary>
     private protected static int CallerSlots(in UnmapRequest request, ulong offsetInSlot) =>
         Slots.For(request.AllocSize + offsetInSlot);
-
-    /// <summary>Stride doubling of 5.12–6.2 for allocations of a page or more: <c>stride &lt;&lt; (PAGE_SHIFT - IO_TLB_SHIFT)</c>.</summary>
-    private protected static int PageStride(int stride, ulong allocBytes, int pageSize) =>
-        allocBytes >= (ulong)pageSize ? stride * (pageSize >> Slots.Shift) : stride;
 
     public override string ToString() => Name;
 }

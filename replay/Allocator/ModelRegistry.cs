@@ -28,6 +28,14 @@ public static class ModelRegistry
                 $"'{nameOrRelease}' is neither a model ({string.Join(", ", Names)}) nor a kernel release like 6.1.0-54-amd64",
                 nameof(nameOrRelease));
 
+    /// <summary>The generation a model name or kernel release names, for names a user gave.</summary>
+    /// <param name="what">How the error names the value (<c>unknown model 'x'</c>, <c>--against 'x'</c>).</param>
+    /// <exception cref="ArgumentException">It names none: the message lists the models.</exception>
+    public static KernelGeneration Resolve(string nameOrRelease, string what) =>
+        TryResolve(nameOrRelease, out KernelGeneration? generation)
+            ? generation
+            : throw new ArgumentException($"{what}: expected one of {string.Join(", ", Names)} or a kernel release like 6.1.0-54-amd64");
+
     public static bool TryResolve(string nameOrRelease, [NotNullWhen(true)] out KernelGeneration? generation)
     {
         generation = Generations.FirstOrDefault(g => g.Name.Equals(nameOrRelease, StringComparison.OrdinalIgnoreCase));

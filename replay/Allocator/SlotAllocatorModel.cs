@@ -7,6 +7,7 @@ public sealed class SlotAllocatorModel : IAllocatorModel
     private readonly SlotTable slots;
     private readonly int[] cursors;
     private readonly int[] usedSlots;
+    private readonly KnownWalks knownWalks;
 
     public SlotAllocatorModel(KernelGeneration generation, PoolGeometry geometry)
     {
@@ -15,6 +16,7 @@ public sealed class SlotAllocatorModel : IAllocatorModel
         slots = new SlotTable(Geometry.SlotCount);
         cursors = new int[Geometry.AreaCount];
         usedSlots = new int[Geometry.AreaCount];
+        knownWalks = new KnownWalks();
     }
 
     private SlotAllocatorModel(SlotAllocatorModel other)
@@ -24,6 +26,7 @@ public sealed class SlotAllocatorModel : IAllocatorModel
         slots = other.slots.Clone();
         cursors = (int[])other.cursors.Clone();
         usedSlots = (int[])other.usedSlots.Clone();
+        knownWalks = other.knownWalks;
     }
 
     public KernelGeneration Generation { get; }
@@ -99,7 +102,7 @@ public sealed class SlotAllocatorModel : IAllocatorModel
     public EndlessSearchEvidence? EndlessSearchHazard(in MapRequest request)
     {
         Placement placement = Generation.Place(request);
-        return Generation.Hazard(BoundaryFor(request), View(FirstArea(request)), request, placement, Geometry.PageSize);
+        return Generation.Hazard(knownWalks, BoundaryFor(request), View(FirstArea(request)), request, placement, Geometry.PageSize);
     }
 
     public IAllocatorModel Clone() => new SlotAllocatorModel(this);

@@ -11,4 +11,9 @@ public readonly record struct UnmapRequest(
     ulong AllocSize,
     DeviceDmaParameters Device,
     DmaDirection Direction = DmaDirection.Bidirectional,
-    ulong Attributes = 0);
+    ulong Attributes = 0)
+{
+    /// <summary>The unmap of a mapping made by <paramref name="map"/> at <paramref name="bounceAddress"/>.</summary>
+    public static UnmapRequest Releasing(in MapRequest map, ulong bounceAddress) =>
+        new(bounceAddress, map.MappingSize, map.AllocSize, map.Device, map.Direction, map.Attributes);
+}

@@ -64,12 +64,8 @@ public sealed class BlockRequestPairer(IPairingSink sink, DeviceClassifier devic
     {
         foreach (var map in mappings)
         {
-            if (evidence == UnmapEvidence.Assumed)
-                Statistics.UnmapsAssumed++;
-            else
-                Statistics.UnmapsFromCompletions++;
-            var request = new UnmapRequest(0, map.Request.MappingSize, map.Request.AllocSize, map.Request.Device, map.Request.Direction);
-            sink.Record(new UnmapRecord(_sequence++, TimeWindow.At(header.TimestampNs), map.DeviceName, request, evidence) { MappingSequence = map.Sequence });
+            Statistics.Released(evidence);
+            sink.Record(map.ReleasedAt(_sequence++, header.TimestampNs, evidence));
         }
     }
 }

@@ -107,12 +107,8 @@ public sealed class BouncedMappingPairer(IPairingSink sink, DeviceClassifier dev
 
     private void Unmap(in EventHeader header, MapRecord map, UnmapEvidence evidence)
     {
-        if (evidence == UnmapEvidence.Assumed)
-            Statistics.UnmapsAssumed++;
-        else
-            Statistics.UnmapsFromCompletions++;
-        var request = new UnmapRequest(0, map.Request.MappingSize, map.Request.AllocSize, default, map.Request.Direction);
-        _held.Hold(new UnmapRecord(_sequence++, TimeWindow.At(header.TimestampNs), map.DeviceName, request, evidence) { MappingSequence = map.Sequence });
+        Statistics.Released(evidence);
+        _held.Hold(map.ReleasedAt(_sequence++, header.TimestampNs, evidence));
     }
 
     /// <summary>A block request issued on a CPU, taking the bounces that follow until its bytes are covered.</summary>

@@ -137,7 +137,7 @@ public sealed class MappingPairer(IPairingSink sink, DeviceClassifier devices) :
         if (map.Observed.Kind == ObservedKind.Mapped && _liveByBounce.TryGetValue(map.Observed.BounceAddress, out var stale))
         {
             RemoveLive(stale);
-            Statistics.UnmapsRecovered++;
+            Statistics.Released(UnmapEvidence.Recovered);
             _held.Hold(new UnmapRecord(_sequence++, TimeWindow.At(map.Window.Start), stale.Device, UnmapOf(stale), UnmapEvidence.Recovered)
             {
                 MappingSequence = stale.Sequence,
@@ -164,7 +164,7 @@ public sealed class MappingPairer(IPairingSink sink, DeviceClassifier devices) :
         var device = _kprobes.DeviceOf(unmap.DevicePointer);
         if (_liveByBounce.TryGetValue(unmap.BounceAddress, out var live))
             RemoveLive(live);
-        Statistics.UnmapsSeen++;
+        Statistics.Released(UnmapEvidence.Probe);
         var request = new UnmapRequest(unmap.BounceAddress, unmap.MappingSize, unmap.AllocSize ?? unmap.MappingSize, default, unmap.Direction, unmap.Attributes ?? 0);
         OpenUnmap(unmap.Header, device, request, UnmapEvidence.Probe, live?.Sequence);
     }
@@ -176,10 +176,7 @@ public sealed class MappingPairer(IPairingSink sink, DeviceClassifier devices) :
             return;
         RemoveLive(live);
         var evidence = _kprobesPresent ? UnmapEvidence.Recovered : UnmapEvidence.Probe;
-        if (evidence == UnmapEvidence.Recovered)
-            Statistics.UnmapsRecovered++;
-        else
-            Statistics.UnmapsSeen++;
+        Statistics.Released(evidence);
         OpenUnmap(header, live.Device, UnmapOf(live), evidence, live.Sequence);
     }
 
@@ -245,8 +242,7 @@ public sealed class MappingPairer(IPairingSink sink, DeviceClassifier devices) :
         new(entry.OriginalAddress, entry.MappingSize, entry.AllocSize ?? entry.MappingSize, default, entry.Header.Cpu,
             entry.AllocAlignMask ?? 0, entry.Direction, entry.Attributes ?? 0);
 
-    private static UnmapRequest UnmapOf(LiveMapping live) =>
-        new(live.Bounce, live.Request.MappingSize, live.Request.AllocSize, default, live.Request.Direction, live.Request.Attributes);
+    private static UnmapRequest UnmapOf(LiveMapping live) => UnmapRequest.Releasing(live.Request, live.Bounce);
 
     private sealed record LiveMapping(int Sequence, string Device, MapRequest Request, ulong Bounce);
 

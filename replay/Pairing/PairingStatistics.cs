@@ -1,3 +1,5 @@
+using Swiotlb.Trace.Replay.Validation;
+
 namespace Swiotlb.Trace.Replay.Pairing;
 
 /// <summary>How the mappings of a capture were put together: the counts every replay report shows.</summary>
@@ -35,6 +37,26 @@ public sealed class PairingStatistics
 
     /// <summary>NVMe commands seen complete with their segments.</summary>
     public long NvmeCommands { get; internal set; }
+
+    /// <summary>Counts one release under the figure its evidence belongs to.</summary>
+    internal void Released(UnmapEvidence evidence)
+    {
+        switch (evidence)
+        {
+            case UnmapEvidence.Probe:
+                UnmapsSeen++;
+                break;
+            case UnmapEvidence.Recovered:
+                UnmapsRecovered++;
+                break;
+            case UnmapEvidence.Assumed:
+                UnmapsAssumed++;
+                break;
+            default:
+                UnmapsFromCompletions++;
+                break;
+        }
+    }
 
     /// <summary>The first pool start address (<c>pool=</c>) the capture gave.</summary>
     public ulong? PoolStart { get; internal set; }

@@ -44,14 +44,11 @@ public static class CaptureValidator
     public static (KernelGeneration Generation, string Source) ChooseModel(string? requested, string? captureRelease)
     {
         if (requested is not null)
-            return ModelRegistry.TryResolve(requested, out var named)
-                ? (named, "--model")
-                : throw new ArgumentException($"unknown model '{requested}': expected one of {string.Join(", ", ModelRegistry.Names)} or a kernel release like 6.1.0-54-amd64");
+            return (ModelRegistry.Resolve(requested, $"unknown model '{requested}'"), "--model");
         if (captureRelease is not null && ModelRegistry.TryResolve(captureRelease, out var own))
             return (own, $"the capture's kernel {captureRelease}");
         throw new ArgumentException("the capture does not say which kernel made it: name a model with --model");
     }
-
 
     /// <summary>The stream's records from the one it stands on: the pool start (<c>pool=</c>) is known once the
     /// first record has been paired, so the model is made after the first step.</summary>

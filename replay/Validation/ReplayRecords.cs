@@ -62,6 +62,11 @@ public sealed record MapRecord(int Sequence, TimeWindow Window, string DeviceNam
     : ReplayRecord(Sequence, Window, DeviceName)
 {
     public MapEvidence Evidence { get; init; } = MapEvidence.Kprobe;
+
+    /// <summary>This mapping's release, shown at <paramref name="timeNs"/> by <paramref name="evidence"/>, when the
+    /// kernel's bounce address is not known.</summary>
+    public UnmapRecord ReleasedAt(int sequence, long timeNs, UnmapEvidence evidence) =>
+        new(sequence, TimeWindow.At(timeNs), DeviceName, UnmapRequest.Releasing(Request, 0), evidence) { MappingSequence = Sequence };
 }
 
 /// <summary>How the pairing knows a buffer was released.</summary>

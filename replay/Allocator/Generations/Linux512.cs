@@ -4,32 +4,19 @@ namespace Swiotlb.Trace.Replay.Allocator.Generations;
 /// start slots must share <c>orig</c>'s address bits in <c>min_align_mask &amp; ~0x7ff</c>; the unbounded search.</summary>
 /// <remarks>Modelled on the 5.10 stable backport, whose captures are the ground truth: it frees by the caller's alloc
 /// size and has neither the <c>orig == 0</c> exemption nor the <c>alloc_align_mask</c> stride of 5.16+.</remarks>
-internal sealed class Linux512 : KernelGeneration
+internal sealed class Linux512 : UnboundedSearchGeneration
 {
     public static readonly Linux512 Instance = new();
 
     public override string Name => "linux-5.12";
     public override bool HasAreas => false;
-    public override bool PreservesMinAlignMask => true;
 
-    internal override Placement Place(in MapRequest request) => Placement.KeepingOffsetInSlot(request);
-
-    internal override AreaSearch Search(SlotTable slots, in SegmentBoundary boundary, in AreaView area, in MapRequest request, in Placement placement, int pageSize)
-    {
-        (ulong matchMask, int stride) = Rule(request, placement, pageSize);
-        return UnboundedProbe.Search(slots, boundary, area, request.OriginalAddress, compareNullOrig: true, matchMask, stride, placement.SlotCount);
-    }
-
-    internal override EndlessSearchEvidence? Hazard(in SegmentBoundary boundary, in AreaView area, in MapRequest request, in Placement placement, int pageSize)
-    {
-        (ulong matchMask, int stride) = Rule(request, placement, pageSize);
-        return UnboundedProbe.Hazard(boundary, area, request.OriginalAddress, compareNullOrig: true, matchMask, stride, placement.SlotCount);
-    }
+    private protected override bool ComparesNullOrig => true;
 
     internal override int SlotsToRelease(SlotTable slots, int startSlot, in UnmapRequest request, ulong offsetInSlot) =>
         CallerSlots(request, offsetInSlot);
 
-    private static (ulong MatchMask, int Stride) Rule(in MapRequest request, in Placement placement, int pageSize)
+    private protected override (ulong MatchMask, int Stride) Rule(in MapRequest request, in Placement placement, int pageSize)
     {
         ulong matchMask = request.Device.MinAlignMask & ~Slots.OffsetMask;
         int stride = (int)(matchMask >> Slots.Shift) + 1;

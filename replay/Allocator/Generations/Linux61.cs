@@ -4,32 +4,19 @@ namespace Swiotlb.Trace.Replay.Allocator.Generations;
 /// the mapping CPU's area and trying the others in turn. Frees by the size recorded at the first slot.</summary>
 /// <remarks>As in 6.1.84+ (Debian 6.1.190 included), <c>alloc_align_mask</c> bits are cleared from the match mask
 /// and the stride is at least the alignment. A spinning search holds its area's lock and never tries other areas.</remarks>
-internal sealed class Linux61 : KernelGeneration
+internal sealed class Linux61 : UnboundedSearchGeneration
 {
     public static readonly Linux61 Instance = new();
 
     public override string Name => "linux-6.1";
     public override bool HasAreas => true;
-    public override bool PreservesMinAlignMask => true;
 
-    internal override Placement Place(in MapRequest request) => Placement.KeepingOffsetInSlot(request);
-
-    internal override AreaSearch Search(SlotTable slots, in SegmentBoundary boundary, in AreaView area, in MapRequest request, in Placement placement, int pageSize)
-    {
-        (ulong matchMask, int stride) = Rule(request, placement, pageSize);
-        return UnboundedProbe.Search(slots, boundary, area, request.OriginalAddress, compareNullOrig: false, matchMask, stride, placement.SlotCount);
-    }
-
-    internal override EndlessSearchEvidence? Hazard(in SegmentBoundary boundary, in AreaView area, in MapRequest request, in Placement placement, int pageSize)
-    {
-        (ulong matchMask, int stride) = Rule(request, placement, pageSize);
-        return UnboundedProbe.Hazard(boundary, area, request.OriginalAddress, compareNullOrig: false, matchMask, stride, placement.SlotCount);
-    }
+    private protected override bool ComparesNullOrig => false;
 
     internal override int SlotsToRelease(SlotTable slots, int startSlot, in UnmapRequest request, ulong offsetInSlot) =>
         RecordedSlots(slots, startSlot, offsetInSlot);
 
-    private static (ulong MatchMask, int Stride) Rule(in MapRequest request, in Placement placement, int pageSize)
+    private protected override (ulong MatchMask, int Stride) Rule(in MapRequest request, in Placement placement, int pageSize)
     {
         ulong alignMask = request.AllocAlignMask | Slots.OffsetMask;
         ulong matchMask = request.Device.MinAlignMask & ~alignMask;

@@ -15,43 +15,74 @@ internal static class UnboundedProbe
     {
         if (slotCount > area.FreeSlots)
             return AreaSearch.NotEnoughFreeSlots;
-        return Walk(slots, boundary, area, orig, compareNullOrig, matchMask, stride, slotCount);
-    }
-
-    /// <summary>The same walk assuming nothing fits: does it come back to its start?</summary>
-    public static EndlessSearchEvidence? Hazard(
-        in SegmentBoundary boundary, in AreaView area, ulong orig, bool compareNullOrig, ulong matchMask, int stride, int slotCount)
-    {
-        AreaSearch walk = Walk(null, boundary, area, orig, compareNullOrig, matchMask, stride, slotCount);
-        return walk.Outcome == MapOutcome.EndlessSearch ? walk.Endless : null;
-    }
-
-    private static AreaSearch Walk(
-        SlotTable? slots, in SegmentBoundary boundary, in AreaView area, ulong orig, bool compareNullOrig,
-        ulong matchMask, int stride, int slotCount)
-    {
-        ulong required = orig & matchMask;
-        bool compare = compareNullOrig || orig != 0;
-        int wrap = area.Wrap(Slots.AlignUp(area.Cursor, stride));
+        var walk = new KnownWalks.Walk(boundary.MaskedPoolStart, area.FirstSlot, area.SlotCount, compareNullOrig || orig != 0, orig & matchMask, matchMask, stride);
+        int wrap = Start(area, stride);
         int index = wrap;
         for (int step = 0; step <= area.SlotCount; step++)
         {
             int slot = area.FirstSlot + index;
-            if (compare && (boundary.SlotAddress(slot) & matchMask) != required)
-            {
-                index = area.Wrap(index + 1);
-            }
-            else
-            {
-                if (slots is not null && !boundary.IsCrossedBy(slot, slotCount) && slots.Fits(slot, slotCount))
-                    return AreaSearch.FoundAt(index);
-                index = area.Wrap(index + stride);
-            }
+            if (InClass(walk, index) && !boundary.IsCrossedBy(slot, slotCount) && slots.Fits(slot, slotCount))
+                return AreaSearch.FoundAt(index);
+            index = Next(walk, index);
             if (index == wrap)
                 return AreaSearch.NothingFits;
         }
-        return AreaSearch.NeverEnds(new EndlessSearchEvidence(
-            area.Index, area.Cursor, wrap, stride, matchMask, required,
-            boundary.SlotAddress(area.FirstSlot + wrap) & matchMask, slotCount, area.FreeSlots));
+        return AreaSearch.NeverEnds(Evidence(boundary, area, orig, matchMask, stride, slotCount));
+    }
+
+    /// <summary>The same walk assuming nothing fits: does it come back to its start? It does exactly when the start
+    /// lies on a cycle of the walk, which depends on no slot's state: the starts on cycles are found once per
+    /// address class and kept in <paramref name="known"/>.</summary>
+    public static EndlessSearchEvidence? Hazard(
+        KnownWalks known, in SegmentBoundary boundary, in AreaView area, ulong orig, bool compareNullOrig,
+        ulong matchMask, int stride, int slotCount)
+    {
+        var walk = new KnownWalks.Walk(boundary.MaskedPoolStart, area.FirstSlot, area.SlotCount, compareNullOrig || orig != 0, orig & matchMask, matchMask, stride);
+        if (!known.StartsOnCycles.TryGetValue(walk, out bool[]? onCycle))
+            known.StartsOnCycles[walk] = onCycle = StartsOnCycles(walk);
+        return onCycle[Start(area, stride)] ? null : Evidence(boundary, area, orig, matchMask, stride, slotCount);
+    }
+
+    /// <summary>The indices a walk comes back to: following each unvisited index until the walk meets a visited one,
+    /// a walk that meets itself has closed a cycle.</summary>
+    private static bool[] StartsOnCycles(in KnownWalks.Walk walk)
+    {
+        var onCycle = new bool[walk.SlotCount];
+        var reachedFrom = new int[walk.SlotCount];
+        for (int first = 0; first < walk.SlotCount; first++)
+        {
+            if (reachedFrom[first] != 0)
+                continue;
+            int index = first;
+            while (reachedFrom[index] == 0)
+            {
+                reachedFrom[index] = first + 1;
+                index = Next(walk, index);
+            }
+            if (reachedFrom[index] == first + 1)
+                for (int member = index; !onCycle[member]; member = Next(walk, member))
+                    onCycle[member] = true;
+        }
+        return onCycle;
+    }
+
+    private static bool InClass(in KnownWalks.Walk walk, int index) =>
+        !walk.Compare || ((walk.MaskedPoolStart + ((ulong)(walk.FirstSlot + index) << Slots.Shift)) & walk.MatchMask) == walk.Required;
+
+    /// <summary>One slot past a start of the wrong class, <c>stride</c> past one that does not fit (<c>wrap_area_index</c>).</summary>
+    private static int Next(in KnownWalks.Walk walk, int index)
+    {
+        int next = index + (InClass(walk, index) ? walk.Stride : 1);
+        return next >= walk.SlotCount ? 0 : next;
+    }
+
+    private static int Start(in AreaView area, int stride) => area.Wrap(Slots.AlignUp(area.Cursor, stride));
+
+    private static EndlessSearchEvidence Evidence(in SegmentBoundary boundary, in AreaView area, ulong orig, ulong matchMask, int stride, int slotCount)
+    {
+        int wrap = Start(area, stride);
+        return new EndlessSearchEvidence(
+            area.Index, area.Cursor, wrap, stride, matchMask, orig & matchMask,
+            boundary.SlotAddress(area.FirstSlot + wrap) & matchMask, slotCount, area.FreeSlots);
     }
 }
