@@ -66,6 +66,6 @@ public static class CaptureOpener
         if (metadata.KernelRelease is not null || facts.Release is not { } release)
             return;
         metadata.KernelRelease = release;
-        metadata.KernelReleaseSource = "uname.txt beside the capture";
+        metadata.KernelReleaseSource = "uname.txt / dmesg.txt beside the capture";
     }
 }
