@@ -22,16 +22,15 @@ public sealed class OccupancySeries(int capacity = 1024)
         PeakUsedSlots = Math.Max(PeakUsedSlots, usedSlots);
         if (_origin == long.MinValue)
             _origin = timeNs;
-        var start = _origin + Math.Max(0, (timeNs - _origin) / _width) * _width;
-        if (_points.Count > 0 && _points[^1].StartNs >= start)
-        {
-            _points[^1] = _points[^1] with { PeakUsedSlots = Math.Max(_points[^1].PeakUsedSlots, usedSlots) };
-            return;
-        }
-        if (_points.Count == capacity)
+        while (_points.Count == capacity && _points[^1].StartNs < BucketStart(timeNs))
             Coarsen();
-        _points.Add(new OccupancyPoint(_origin + Math.Max(0, (timeNs - _origin) / _width) * _width, usedSlots));
+        if (_points.Count > 0 && _points[^1].StartNs >= BucketStart(timeNs))
+            _points[^1] = _points[^1] with { PeakUsedSlots = Math.Max(_points[^1].PeakUsedSlots, usedSlots) };
+        else
+            _points.Add(new OccupancyPoint(BucketStart(timeNs), usedSlots));
     }
+
+    private long BucketStart(long timeNs) => _origin + Math.Max(0, (timeNs - _origin) / _width) * _width;
 
     private void Coarsen()
     {
