@@ -18,7 +18,7 @@ public sealed class MappingPairer(IPairingSink sink, DeviceClassifier devices) :
     private readonly Dictionary<SwiotlbMapEntry, int> _entrySequence = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<ulong, LiveMapping> _liveByBounce = [];
     private readonly Dictionary<int, LiveMapping> _liveBySequence = [];
-    private readonly Dictionary<(string Device, ulong Original), Queue<ulong>> _liveBounceByOriginal = [];
+    private readonly Dictionary<(string Device, ulong Original), List<ulong>> _liveBounceByOriginal = [];
     private readonly Dictionary<int, List<PendingUnmap>> _openUnmapsByCpu = [];
     private readonly HeldRecords _held = new(sink, devices);
     private int _sequence;
@@ -197,25 +197,20 @@ public sealed class MappingPairer(IPairingSink sink, DeviceClassifier devices) :
         _liveBySequence[live.Sequence] = live;
         var key = (live.Device, live.Request.OriginalAddress);
         if (!_liveBounceByOriginal.TryGetValue(key, out var bounces))
-            _liveBounceByOriginal[key] = bounces = new Queue<ulong>();
-        bounces.Enqueue(live.Bounce);
+            _liveBounceByOriginal[key] = bounces = [];
+        bounces.Add(live.Bounce);
     }
 
     private ulong? TakeLiveBounce(string device, ulong original) =>
-        _liveBounceByOriginal.TryGetValue((device, original), out var bounces) && bounces.TryPeek(out var bounce) ? bounce : null;
+        _liveBounceByOriginal.TryGetValue((device, original), out var bounces) ? bounces[0] : null;
 
     private void RemoveLive(LiveMapping live)
     {
         _liveByBounce.Remove(live.Bounce);
         _liveBySequence.Remove(live.Sequence);
         var key = (live.Device, live.Request.OriginalAddress);
-        if (!_liveBounceByOriginal.TryGetValue(key, out var bounces))
-            return;
-        var remaining = bounces.Where(b => b != live.Bounce).ToList();
-        if (remaining.Count == 0)
+        if (_liveBounceByOriginal.TryGetValue(key, out var bounces) && bounces.Remove(live.Bounce) && bounces.Count == 0)
             _liveBounceByOriginal.Remove(key);
-        else
-            _liveBounceByOriginal[key] = new Queue<ulong>(remaining);
     }
 
     private void OpenUnmap(in EventHeader header, string device, UnmapRequest request, UnmapEvidence evidence, int? mappingSequence)
