@@ -70,16 +70,7 @@ public class ReplaySynchroniserTests
     [Fact]
     public void Overlapping_map_windows_are_replayed_in_the_order_that_explains_the_answers()
     {
-        var kernel = new KernelRun(Model("linux-5.12"));
-        kernel.Map(KernelRun.Nvme(0x9000_0000, 0x800));
-        MapRequest slow = KernelRun.Nvme(0x9100_0000, 4 * 0x800, cpu: 0);
-        MapRequest fast = KernelRun.Nvme(0x9200_0000, 0x800, cpu: 1);
-        Allocation fastAnswer = kernel.Kernel.Map(fast).Allocation;
-        Allocation slowAnswer = kernel.Kernel.Map(slow).Allocation;
-        kernel.Records.Add(new MapRecord(10, new TimeWindow(1000, 1300), "nvme", slow, ObservedMap.At(slowAnswer.BounceAddress)));
-        kernel.Records.Add(new MapRecord(11, new TimeWindow(1100, 1200), "nvme", fast, ObservedMap.At(fastAnswer.BounceAddress)));
-
-        ValidationReport report = Replay("linux-5.12", kernel.Records);
+        var (report, _) = RaceOfTwoCpus(slowWindow: new TimeWindow(1000, 1300), fastWindow: new TimeWindow(1100, 1200));
 
         Assert.Empty(report.Divergences);
         Assert.Equal((1, 2), (report.ReorderedGroups, report.MatchedAfterReordering));
@@ -88,16 +79,7 @@ public class ReplaySynchroniserTests
     [Fact]
     public void Windows_that_do_not_overlap_are_never_reordered()
     {
-        var kernel = new KernelRun(Model("linux-5.12"));
-        kernel.Map(KernelRun.Nvme(0x9000_0000, 0x800));
-        MapRequest slow = KernelRun.Nvme(0x9100_0000, 4 * 0x800, cpu: 0);
-        MapRequest fast = KernelRun.Nvme(0x9200_0000, 0x800, cpu: 1);
-        Allocation fastAnswer = kernel.Kernel.Map(fast).Allocation;
-        Allocation slowAnswer = kernel.Kernel.Map(slow).Allocation;
-        kernel.Records.Add(new MapRecord(10, new TimeWindow(1000, 1050), "nvme", slow, ObservedMap.At(slowAnswer.BounceAddress)));
-        kernel.Records.Add(new MapRecord(11, new TimeWindow(1100, 1200), "nvme", fast, ObservedMap.At(fastAnswer.BounceAddress)));
-
-        ValidationReport report = Replay("linux-5.12", kernel.Records);
+        var (report, fast) = RaceOfTwoCpus(slowWindow: new TimeWindow(1000, 1050), fastWindow: new TimeWindow(1100, 1200));
 
         Assert.Equal(0, report.ReorderedGroups);
         Assert.Equal(fast, Assert.Single(report.Divergences).Record.Request);
@@ -157,5 +139,22 @@ public class ReplaySynchroniserTests
         List<int[]> orders = [.. EventOrders.Allowed([early, middle, late]).Select(o => o.Select(r => r.Sequence).ToArray())];
 
         Assert.Equal([[0, 1, 2], [0, 2, 1], [1, 0, 2]], orders);
+    }
+
+    /// <summary>
+    /// CPU 1's small map took the lock before CPU 0's larger one, whose call began first: the kernel's answers in that order,
+    /// recorded with the given windows (in the capture CPU 0's map comes first).
+    /// </summary>
+    private static (ValidationReport Report, MapRequest Fast) RaceOfTwoCpus(TimeWindow slowWindow, TimeWindow fastWindow)
+    {
+        var kernel = new KernelRun(Model("linux-5.12"));
+        kernel.Map(KernelRun.Nvme(0x9000_0000, 0x800));
+        MapRequest slow = KernelRun.Nvme(0x9100_0000, 4 * 0x800, cpu: 0);
+        MapRequest fast = KernelRun.Nvme(0x9200_0000, 0x800, cpu: 1);
+        Allocation fastAnswer = kernel.Kernel.Map(fast).Allocation;
+        Allocation slowAnswer = kernel.Kernel.Map(slow).Allocation;
+        kernel.Records.Add(new MapRecord(10, slowWindow, "nvme", slow, ObservedMap.At(slowAnswer.BounceAddress)));
+        kernel.Records.Add(new MapRecord(11, fastWindow, "nvme", fast, ObservedMap.At(fastAnswer.BounceAddress)));
+        return (Replay("linux-5.12", kernel.Records), fast);
     }
 }
