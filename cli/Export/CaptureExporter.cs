@@ -1,5 +1,6 @@
 using Swiotlb.Trace.Capture;
 using Swiotlb.Trace.Cli.Export.Tables;
+using Swiotlb.Trace.Diff.Nvme;
 using Swiotlb.Trace.Diff.Replaying;
 using Swiotlb.Trace.Events;
 using Swiotlb.Trace.Replay.Simulation;
@@ -28,6 +29,7 @@ public sealed class CaptureExporter : IReplayObserver
     private readonly Dictionary<int, ReplayedMapping> _live = [];
     private CaptureIdentity _capture;
     private IReadOnlyList<string> _models = [];
+    private NvmeDataPaths _dataPaths = NvmeDataPaths.PrpOnly(0);
 
     /// <param name="capture">The capture's identity; the kernel may still be filled in from the capture's own metadata.</param>
     public CaptureExporter(ExportFiles files, CaptureIdentity capture, int rowGroupSize = DefaultRowGroupSize)
@@ -41,10 +43,11 @@ public sealed class CaptureExporter : IReplayObserver
         _commands = new CommandTable(_commandRows);
     }
 
-    public void Started(CaptureMetadata capture, IReadOnlyList<ChosenModel> models)
+    public void Started(CaptureMetadata capture, IReadOnlyList<ChosenModel> models, NvmeDataPaths dataPaths)
     {
         _capture = _capture with { Kernel = capture.KernelRelease ?? _capture.Kernel };
         _models = [.. models.Select(m => m.Name)];
+        _dataPaths = dataPaths;
     }
 
     public void Event(TraceEvent traceEvent) => _events.Add(_capture, traceEvent);
@@ -57,7 +60,7 @@ public sealed class CaptureExporter : IReplayObserver
             _mappings.Add(_capture, _models, mapping, release);
     }
 
-    public void Command(ReplayedCommand command) => _commands.Add(_capture, _models, command);
+    public void Command(ReplayedCommand command) => _commands.Add(_capture, _models, _dataPaths, command);
 
     /// <summary>The replay ended: mappings never released are written as such, and every file is closed.</summary>
     public ExportedRows Complete()

@@ -1,6 +1,6 @@
 using Swiotlb.Trace.Capture;
 using Swiotlb.Trace.Diff.Findings;
-using Swiotlb.Trace.Diff.Prp;
+using Swiotlb.Trace.Diff.Nvme;
 using Swiotlb.Trace.Diff.Replaying;
 using Swiotlb.Trace.Events;
 using Swiotlb.Trace.Replay.Allocator;
@@ -25,9 +25,11 @@ public sealed class ModelComparer(string baseline, string candidate) : IReplayOb
     private readonly List<CommandTransition> _commands = [];
     private int _baseline = -1;
     private int _candidate = -1;
+    private NvmeDataPaths _paths = NvmeDataPaths.PrpOnly(0);
 
-    public void Started(CaptureMetadata capture, IReadOnlyList<ChosenModel> models)
+    public void Started(CaptureMetadata capture, IReadOnlyList<ChosenModel> models, NvmeDataPaths dataPaths)
     {
+        _paths = dataPaths;
         _baseline = IndexOf(models, baseline);
         _candidate = IndexOf(models, candidate);
     }
@@ -66,27 +68,24 @@ public sealed class ModelComparer(string baseline, string candidate) : IReplayOb
 
     public void Command(ReplayedCommand command)
     {
-        if (command.Command.Setup.UsesSgl || command.MissingSegments > 0 || command.Segments.Count == 0)
+        if (command.Command.Resubmitted)
             return;
-        var segments = command.Segments
-            .Select(s => (s.OriginalAddress, s.Size, Before: s.Outcomes[_baseline].BounceAddress, After: s.Outcomes[_candidate].BounceAddress))
-            .ToList();
-        if (segments.Any(s => s.Before is null || s.After is null))
-            return;
-        var placements = segments.Select(s => new SegmentPlacement(s.OriginalAddress, s.Size, s.Before!.Value, s.After!.Value)).ToList();
         var device = command.Command.Device;
-        _commandsCompared[device] = _commandsCompared.GetValueOrDefault(device) + 1;
-        var before = PrpBuilder.Check([.. placements.Select(p => new DmaSegment(p.BaselineBounce, p.Size))]);
-        var after = PrpBuilder.Check([.. placements.Select(p => new DmaSegment(p.CandidateBounce, p.Size))]);
-        if (before.Breaks == after.Breaks)
+        var before = CommandCheck.Of(command, s => s.Outcomes[_baseline].BounceAddress, _paths.ForModel(_baseline, device));
+        var after = CommandCheck.Of(command, s => s.Outcomes[_candidate].BounceAddress, _paths.ForModel(_candidate, device));
+        if (before.Verdict is not { } was || after.Verdict is not { } now)
             return;
-        var kind = after.Breaks ? TransitionKind.PrpBroken : TransitionKind.PrpRepaired;
+        _commandsCompared[device] = _commandsCompared.GetValueOrDefault(device) + 1;
+        if (was.Breaks == now.Breaks)
+            return;
+        var kind = now.Breaks ? TransitionKind.PrpBroken : TransitionKind.PrpRepaired;
         CountRegressed([kind]);
         if (Counted(device, kind) > ExamplesKept)
             return;
+        var placements = before.Segments.Zip(after.Segments, (b, a) => new SegmentPlacement(b.Original, b.Size, b.Bounce, a.Bounce)).ToList();
         var setup = command.Command.Setup;
         _commands.Add(new CommandTransition(kind, device, setup.Disk, setup.QueueId, setup.CommandId, NvmeOperations.Name(setup.Opcode),
-            setup.Header.TimestampNs, placements, before, after, PrpEffect.Describe(after.Breaks ? after : before, setup.Opcode)));
+            setup.Header.TimestampNs, placements, was, now, PrpEffect.Describe(now.Breaks ? now : was, setup.Opcode)));
     }
 
     public ModelTransitions Result()

@@ -1,5 +1,5 @@
 using Swiotlb.Trace.Diff.Findings;
-using Swiotlb.Trace.Diff.Prp;
+using Swiotlb.Trace.Diff.Nvme;
 
 namespace Swiotlb.Trace.Diff.Comparison;
 

@@ -1,4 +1,4 @@
-using Swiotlb.Trace.Diff.Prp;
+using Swiotlb.Trace.Diff.Nvme;
 
 namespace Swiotlb.Trace.Diff.Findings;
 
@@ -7,10 +7,7 @@ public sealed record MappingFinding(
     FindingKind Kind, string Device, string Model, int Sequence, long TimeNs, int Cpu, ulong Original, ulong Size,
     ulong? ModelBounce, ulong? ObservedBounce, string Detail);
 
-/// <summary>One segment of a checked command: where its data is, and where a model put it.</summary>
-public sealed record CommandSegment(ulong Original, ulong Size, ulong Bounce);
-
-/// <summary>An NVMe command whose PRPs a model breaks, with the predicted effect.</summary>
+/// <summary>An NVMe command whose data pointer a model (or the kernel's own addresses) breaks, with the effect.</summary>
 public sealed record CommandFinding(
     string Device, string Model, string Disk, int QueueId, ushort CommandId, string Operation, ulong? StartLba, uint? Blocks,
-    long TimeNs, IReadOnlyList<CommandSegment> Segments, PrpVerdict Verdict, string Effect);
+    long TimeNs, IReadOnlyList<DataSegment> Segments, PrpVerdict Verdict, string Effect);

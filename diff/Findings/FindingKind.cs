@@ -11,4 +11,7 @@ public enum FindingKind
     Failure,
     /// <summary>A mapping whose search the model says never ends: the kernel would hang.</summary>
     Hang,
+    /// <summary>An NVMe command that the kernel's own bounce addresses, from the capture, break: real failed I/O or silent
+    /// corruption on the traced system, not a prediction.</summary>
+    Observed,
 }

@@ -1,4 +1,4 @@
-using Swiotlb.Trace.Diff.Prp;
+using Swiotlb.Trace.Diff.Nvme;
 
 namespace Swiotlb.Trace.Diff.Findings;
 

@@ -1,4 +1,4 @@
-using Swiotlb.Trace.Diff.Prp;
+using Swiotlb.Trace.Diff.Nvme;
 using Swiotlb.Trace.Replay.Allocator;
 using Swiotlb.Trace.Replay.Simulation;
 
@@ -6,10 +6,11 @@ namespace Swiotlb.Trace.Diff.Findings;
 
 /// <summary>
 /// Judges a replay as it streams by: per mapping and model, whether the in-page offset and the device's mask survived;
-/// per NVMe command and model, whether the PRPs the driver would build still describe the data. Keeps totals and the
+/// per NVMe command and model, what the driver's data pointer is and what the controller does with it (the kernel's own
+/// addresses are judged the same way, and break as <see cref="FindingKind.Observed"/>); a command prepared twice counts once. Keeps totals and the
 /// first <see cref="FindingsKeptPerGroup"/> findings of each device × model × kind.
 /// </summary>
-public sealed class ReplaySummarizer(IReadOnlyList<string> models) : IReplaySink
+public sealed class ReplaySummarizer(IReadOnlyList<string> models, NvmeDataPaths paths) : IReplaySink
 {
     public const int FindingsKeptPerGroup = 50;
 
@@ -19,8 +20,14 @@ public sealed class ReplaySummarizer(IReadOnlyList<string> models) : IReplaySink
     private readonly List<MappingFinding> _mappingFindings = [];
     private readonly List<CommandFinding> _commandFindings = [];
     private bool _sawObserved;
+    private readonly Dictionary<(string Model, PrpOutcome Outcome), long> _outcomes = [];
     private long _unchecked;
     private long _sgl;
+    private long _resubmitted;
+    private readonly HashSet<string> _commandDevices = [];
+
+    /// <summary>The devices whose NVMe commands were judged.</summary>
+    public IReadOnlyCollection<string> CommandDevices => _commandDevices;
 
     public void Mapping(ReplayedMapping mapping)
     {
@@ -35,31 +42,41 @@ public sealed class ReplaySummarizer(IReadOnlyList<string> models) : IReplaySink
 
     public void Command(ReplayedCommand command)
     {
+        if (command.Command.Resubmitted)
+        {
+            _resubmitted++;
+            return;
+        }
         if (command.Command.Setup.UsesSgl)
         {
             _sgl++;
             return;
         }
-        if (command.Segments.Count == 0 && command.MissingSegments == 0)
-            return;
         if (command.MissingSegments > 0)
         {
             _unchecked++;
             return;
         }
+        var device = command.Command.Device;
+        _commandDevices.Add(device);
         for (var i = 0; i < models.Count; i++)
         {
             var index = i;
-            CheckCommand(command, models[i], command.Segments.Select(s => s.Outcomes[index].BounceAddress).ToList());
+            CheckCommand(command, models[i], CommandCheck.Of(command, s => s.Outcomes[index].BounceAddress, paths.ForModel(i, device)));
         }
         if (_sawObserved)
-            CheckCommand(command, ReplaySummary.Observed, command.Segments.Select(s => s.ObservedBounce).ToList());
+            CheckCommand(command, ReplaySummary.Observed, CommandCheck.Of(command, s => s.ObservedBounce, paths.ForObserved(device)));
     }
 
     public ReplaySummary Summarise(IReadOnlyList<ModelRun> runs) => new(
         models, _sawObserved,
         [.. _devices.Values.OrderBy(d => d.Device, StringComparer.Ordinal).ThenBy(d => ModelOrder(d.Model))],
-        _mappingFindings, _commandFindings, _counts, runs, _unchecked, _sgl);
+        _mappingFindings, _commandFindings, _counts, runs, _unchecked, _sgl)
+    {
+        CommandOutcomes = _outcomes,
+        CommandsResubmitted = _resubmitted,
+        DataPaths = paths,
+    };
 
     private int ModelOrder(string model) => model == ReplaySummary.Observed ? -1 : models.ToList().IndexOf(model);
 
@@ -117,22 +134,22 @@ public sealed class ReplaySummarizer(IReadOnlyList<string> models) : IReplaySink
             $"offset 0x{original & device.MinAlignMask:x} under min_align_mask 0x{device.MinAlignMask:x} became 0x{bounce & device.MinAlignMask:x}"));
     }
 
-    private void CheckCommand(ReplayedCommand command, string model, IReadOnlyList<ulong?> bounces)
+    private void CheckCommand(ReplayedCommand command, string model, CommandCheck check)
     {
-        if (bounces.Any(b => b is null))
+        if (check.Verdict is not { } verdict)
             return;
-        var segments = command.Segments.Select((s, i) => new CommandSegment(s.OriginalAddress, s.Size, bounces[i]!.Value)).ToList();
-        var verdict = PrpBuilder.Check([.. segments.Select(s => new DmaSegment(s.Bounce, s.Size))]);
         var summary = Summary(command.Command.Device, model);
         summary.CommandsChecked++;
+        _outcomes[(model, verdict.Outcome)] = _outcomes.GetValueOrDefault((model, verdict.Outcome)) + 1;
         if (!verdict.Breaks)
             return;
         summary.CommandsBroken++;
         var setup = command.Command.Setup;
         var finding = new CommandFinding(command.Command.Device, model, setup.Disk, setup.QueueId, setup.CommandId, NvmeOperations.Name(setup.Opcode),
-            setup.Range?.StartLba, setup.Range?.BlockCount, setup.Header.TimestampNs, segments, verdict, PrpEffect.Describe(verdict, setup.Opcode));
-        Count(model, FindingKind.Prp);
-        if (Keep(command.Command.Device, model, FindingKind.Prp))
+            setup.Range?.StartLba, setup.Range?.BlockCount, setup.Header.TimestampNs, check.Segments, verdict, PrpEffect.Describe(verdict, setup.Opcode));
+        var kind = model == ReplaySummary.Observed ? FindingKind.Observed : FindingKind.Prp;
+        Count(model, kind);
+        if (Keep(command.Command.Device, model, kind))
             _commandFindings.Add(finding);
     }
 

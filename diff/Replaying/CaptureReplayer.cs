@@ -1,5 +1,6 @@
 using Swiotlb.Trace.Capture;
 using Swiotlb.Trace.Diff.Findings;
+using Swiotlb.Trace.Diff.Nvme;
 using Swiotlb.Trace.Replay.Allocator;
 using Swiotlb.Trace.Replay.Pairing;
 using Swiotlb.Trace.Replay.Simulation;
@@ -18,7 +19,7 @@ public static class CaptureReplayer
     /// <summary>The newest model, the default after-fix model when the capture's kernel is unknown or itself before the fix.</summary>
     public const string Newest = "linux-6.9";
 
-    /// <param name="open">Opens the capture afresh; called twice.</param>
+    /// <param name="open">Opens the capture afresh; called two or three times.</param>
     /// <param name="observer">Also receives every replayed mapping and command (e.g. an exporter), and every event read.</param>
     public static CaptureReplay Run(Func<ICaptureReader> open, KernelFacts facts, ReplayRequest request, IReplayObserver? observer = null)
     {
@@ -29,13 +30,31 @@ public static class CaptureReplayer
 
         using var reader = open();
         var release = facts.Release ?? reader.Metadata.KernelRelease;
+        var captureDriver = NvmeDriverGenerations.Of(release);
+        var evidence = source is MappingSourceKind.Kprobes or MappingSourceKind.DmaEvents
+            ? GatherEvidence(open, source, facts, request, captureDriver)
+            : null;
         var models = ChooseModels(request.Models, release)
             .Select(choice => Sized(choice, facts, poolStart, reader.Metadata.DeclaredCpus, request.Pool)).ToList();
-        var summarizer = new ReplaySummarizer([.. models.Select(m => m.Name)]);
+        var devices = DeviceClassifier.From(request.DeclaredDevices, facts);
+        foreach (var device in evidence?.WithoutMinAlignMask.Keys ?? [])
+            devices.ObservedWithoutMinAlignMask(device);
+        var paths = new NvmeDataPaths(captureDriver, [.. models.Select(m => IsCaptureKernel(m.Name, release))], Controllers(request, evidence?.Sgl));
+        var summarizer = new ReplaySummarizer([.. models.Select(m => m.Name)], paths);
         IReplaySink sink = observer is null ? summarizer : new ReplaySinks(summarizer, observer);
         var engine = new ReplayEngine([.. models.Select(m => ModelRegistry.Create(m.Name, m.Pool.Geometry))], sink);
-        observer?.Started(reader.Metadata, models);
-        var devices = DeviceClassifier.From(request.DeclaredDevices, facts);
+        observer?.Started(reader.Metadata, models, paths);
+        var pairing = Pair(reader, source, engine, devices, request, observer);
+
+        return new CaptureReplay(reader.Metadata, reader.Statistics, source, pairing, devices.Known, models,
+            summarizer.Summarise(engine.Models), Warnings(source, pairing, devices, models, evidence),
+            Assumptions(source, request, summarizer, paths));
+    }
+
+    /// <summary>Streams the capture through the pairer its mapping source calls for.</summary>
+    private static PairingStatistics Pair(ICaptureReader reader, MappingSourceKind source, IPairingSink engine, DeviceClassifier devices,
+        ReplayRequest request, IReplayObserver? observer)
+    {
         IEventPairer pairer = source switch
         {
             MappingSourceKind.BouncedEvents => new BouncedMappingPairer(engine, devices),
@@ -48,11 +67,39 @@ public static class CaptureReplayer
             pairer.Feed(traceEvent);
         }
         pairer.Finish();
-
-        return new CaptureReplay(reader.Metadata, reader.Statistics, source, pairer.Statistics, devices.Known, models,
-            summarizer.Summarise(engine.Models), Warnings(source, pairer.Statistics, devices, models),
-            source == MappingSourceKind.BlockRequests ? request.BlockRequests.Describe() : []);
+        return pairer.Statistics;
     }
+
+    /// <summary>What the kernel's own addresses show before any model runs: devices without a min_align_mask (among those
+    /// that would be given one) and controllers that took SGLs. A pass with no models: pairing only.</summary>
+    private static DeviceEvidenceFound GatherEvidence(Func<ICaptureReader> open, MappingSourceKind source, KernelFacts facts, ReplayRequest request,
+        NvmeDriverGeneration captureDriver)
+    {
+        var evidence = new ObservedEvidence(captureDriver);
+        var devices = DeviceClassifier.From(request.DeclaredDevices, facts);
+        using (var reader = open())
+            Pair(reader, source, new ReplayEngine([], evidence), devices, request, observer: null);
+        var withoutMask = evidence.DevicesWithoutMinAlignMask
+            .Where(d => devices.IsKnown(d.Key) && devices.ParametersOf(d.Key).MinAlignMask != 0 && !request.DeclaredDevices.ContainsKey(d.Key))
+            .ToDictionary(d => d.Key, d => d.Value);
+        return new DeviceEvidenceFound(withoutMask, evidence.SglShownBy);
+    }
+
+    /// <summary>Each controller's SGL support: declared, else shown by a command, else PRPs only (an assumption every report states).</summary>
+    private static Dictionary<string, NvmeController> Controllers(ReplayRequest request, IReadOnlyDictionary<string, long>? sglShown)
+    {
+        var controllers = new Dictionary<string, NvmeController>();
+        foreach (var (device, _) in sglShown ?? new Dictionary<string, long>())
+            controllers[device] = new NvmeController(true, request.SglThreshold, SglEvidence.ObservedCommand);
+        foreach (var (device, supports) in request.DeclaredSgl)
+            controllers[device] = new NvmeController(supports, request.SglThreshold, SglEvidence.Declared);
+        return controllers;
+    }
+
+    private static bool IsCaptureKernel(string model, string? release) =>
+        release is not null && ModelRegistry.TryResolve(release, out var generation) && generation.Name == model;
+
+    private sealed record DeviceEvidenceFound(IReadOnlyDictionary<string, long> WithoutMinAlignMask, IReadOnlyDictionary<string, long> Sgl);
 
     /// <summary>The models asked for, else the one before the fix and the capture kernel's own (or the newest).</summary>
     /// <exception cref="ArgumentException">A requested model is unknown.</exception>
@@ -79,10 +126,24 @@ public static class CaptureReplayer
     private static ChosenModel Sized((string Name, string Reason) choice, KernelFacts facts, ulong? poolStart, int? cpus, PoolOverrides overrides) =>
         new(choice.Name, choice.Reason, PoolGeometryResolver.Resolve(ModelRegistry.Resolve(choice.Name, choice.Name), facts, poolStart, cpus, overrides));
 
+    /// <summary>What the results rest on beyond the capture: the block-request assumptions, and each NVMe controller whose
+    /// SGL support nothing showed.</summary>
+    private static List<string> Assumptions(MappingSourceKind source, ReplayRequest request, ReplaySummarizer summarizer, NvmeDataPaths paths)
+    {
+        var assumptions = source == MappingSourceKind.BlockRequests ? request.BlockRequests.Describe().ToList() : [];
+        foreach (var device in summarizer.CommandDevices.Where(d => paths.ControllerOf(d).Evidence == SglEvidence.Assumed).Order(StringComparer.Ordinal))
+            assumptions.Add($"{device}: nothing in the capture shows whether the NVMe controller takes SGLs; PRPs only assumed (--nvme-sgl {device}=yes|no)");
+        return assumptions;
+    }
+
     /// <summary>What a reader of the report must know to trust it: the weaker the source, the more it says.</summary>
-    private static List<string> Warnings(MappingSourceKind source, PairingStatistics pairing, DeviceClassifier devices, IReadOnlyList<ChosenModel> models)
+    private static List<string> Warnings(MappingSourceKind source, PairingStatistics pairing, DeviceClassifier devices, IReadOnlyList<ChosenModel> models,
+        DeviceEvidenceFound? evidence)
     {
         var warnings = new List<string>();
+        foreach (var (device, mappings) in evidence?.WithoutMinAlignMask ?? new Dictionary<string, long>())
+            warnings.Add($"{device}: the kernel's bounce addresses never kept a buffer offset ({mappings} mappings had one): this kernel's driver " +
+                "sets no min_align_mask for it; every model replays it with mask 0");
         if (source == MappingSourceKind.None)
             warnings.Add("the capture holds no swiotlb mapping events (no swmap kprobes, dma:* or swiotlb_bounced): nothing to replay");
         if (source == MappingSourceKind.BouncedEvents)
@@ -93,7 +154,7 @@ public static class CaptureReplayer
             warnings.Add($"{pairing.UnmapsAssumed} mappings have no completion to end them: assumed released at once");
         if (pairing.UnmapsRecovered > 0)
             warnings.Add($"{pairing.UnmapsRecovered} unmap probes were lost and recovered from later events");
-        foreach (var (device, (parameters, evidence)) in devices.Known.Where(d => d.Value.Evidence == DeviceEvidence.Assumed))
+        foreach (var (device, (parameters, _)) in devices.Known.Where(d => d.Value.Evidence == DeviceEvidence.Assumed))
             warnings.Add($"{device}: nothing shows whether it is an NVMe controller; min_align_mask assumed 0x{parameters.MinAlignMask:x} (set it with --device {device}=MASK)");
         if (models.Any(m => m.Pool.Sources.Any(s => s.Contains("nominal", StringComparison.Ordinal))))
             warnings.Add("the pool start is nominal (the capture does not give it): offsets are exact, absolute bounce addresses are not");

@@ -9,5 +9,11 @@ public sealed record ReplayRequest(IReadOnlyList<string> Models, PoolOverrides P
 {
     public BlockRequestAssumptions BlockRequests { get; init; } = BlockRequestAssumptions.Defaults;
 
+    /// <summary>Controllers whose SGL support the user stated (<c>--nvme-sgl DEVICE=yes|no</c>).</summary>
+    public IReadOnlyDictionary<string, bool> DeclaredSgl { get; init; } = new Dictionary<string, bool>();
+
+    /// <summary>The nvme module's <c>sgl_threshold</c> (<c>--nvme-sgl-threshold</c>; 0 turns SGLs off for multi-segment requests).</summary>
+    public uint SglThreshold { get; init; } = Nvme.NvmeController.DefaultSglThreshold;
+
     public static ReplayRequest Defaults { get; } = new([], new PoolOverrides(), new Dictionary<string, DeviceDmaParameters>());
 }

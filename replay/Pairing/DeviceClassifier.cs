@@ -15,6 +15,9 @@ public enum DeviceEvidence
     MapsOutsideNvmeCommands,
     /// <summary>Nothing told: assumed to have no min_align_mask.</summary>
     Assumed,
+    /// <summary>Its bounce addresses, from the capture, never kept a buffer offset: the kernel gave it no min_align_mask,
+    /// whatever its type (an NVMe driver built without <c>dma_set_min_align_mask</c>, or one from before the fix).</summary>
+    ObservedWithoutMinAlignMask,
     /// <summary>A block device seen only in block requests: NVMe (0xfff) assumed for major 259 (blkext), no mask otherwise.</summary>
     BlockMajor,
 }
@@ -52,6 +55,13 @@ public sealed class DeviceClassifier(IReadOnlyDictionary<string, DeviceDmaParame
 
     public void MapsOutsideNvmeCommands(string device) =>
         _known.TryAdd(device, (DeviceDmaParameters.WithoutMinAlignMask, DeviceEvidence.MapsOutsideNvmeCommands));
+
+    /// <summary>Gives a device that the capture shows kept no offsets mask 0 (the caller leaves out what the user declared).</summary>
+    public void ObservedWithoutMinAlignMask(string device)
+    {
+        var parameters = _known.TryGetValue(device, out var known) ? known.Parameters : DeviceDmaParameters.WithoutMinAlignMask;
+        _known[device] = (parameters with { MinAlignMask = 0 }, DeviceEvidence.ObservedWithoutMinAlignMask);
+    }
 
     /// <summary>Decides a device seen only through block requests of <paramref name="block"/>, unless it is already known.</summary>
     public void AssumeFromBlockMajor(string device, DeviceNumber block) =>

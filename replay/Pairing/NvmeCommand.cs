@@ -11,4 +11,8 @@ public sealed record NvmeCommand(NvmeSetupCmd Setup, string Device, IReadOnlyLis
 {
     public int QueueId => Setup.QueueId;
     public ushort CommandId => Setup.CommandId;
+
+    /// <summary>The driver prepared this command and handed it back (the batch path, <c>nvme_queue_rqs</c>); it was
+    /// prepared again as the next setup of the same queue, tag, opcode and range, which is the one that counts.</summary>
+    public bool Resubmitted { get; init; }
 }

@@ -26,7 +26,9 @@ public sealed class NvmeCommandTracker
         _buildingByCpu[setup.Header.Cpu] = command;
         _cpusWithSetups.Add(setup.Header.Cpu);
         var key = Key(setup.ControllerId, setup.QueueId, setup.CommandId);
-        var superseded = _inFlight.Remove(key, out var stale) ? Close(stale, null) : null;
+        var superseded = _inFlight.Remove(key, out var stale)
+            ? Close(stale, null) with { Resubmitted = stale.Setup.Opcode == setup.Opcode && stale.Setup.Range == setup.Range }
+            : null;
         _inFlight[key] = command;
         return superseded;
     }

@@ -1,5 +1,6 @@
 using Swiotlb.Trace.Cli.Export.Columns;
 using Swiotlb.Trace.Diff.Findings;
+using Swiotlb.Trace.Diff.Nvme;
 using Swiotlb.Trace.Replay.Simulation;
 
 namespace Swiotlb.Trace.Cli.Export.Tables;
@@ -30,6 +31,8 @@ public sealed class CommandTable
     private readonly ValueColumn<bool> _prpBreaks;
     private readonly TextColumn _effect;
     private readonly TextColumn _observedPrp;
+    private readonly TextColumn _dataPointer;
+    private readonly TextColumn _observedDataPointer;
 
     public CommandTable(TableBuffer table)
     {
@@ -54,26 +57,34 @@ public sealed class CommandTable
         _prpBreaks = table.Value<bool>("prp_breaks");
         _effect = table.Text("effect");
         _observedPrp = table.Text("observed_prp");
+        _dataPointer = table.Text("data_pointer");
+        _observedDataPointer = table.Text("observed_data_pointer");
     }
 
     /// <param name="models">Model names, in the order of <see cref="ReplayedMapping.Outcomes"/>.</param>
-    public void Add(CaptureIdentity capture, IReadOnlyList<string> models, ReplayedCommand command)
+    public void Add(CaptureIdentity capture, IReadOnlyList<string> models, NvmeDataPaths paths, ReplayedCommand command)
     {
-        var observed = CommandPrps.Of(command, segment => segment.ObservedBounce);
+        var device = command.Command.Device;
+        var observed = CommandCheck.Of(command, segment => segment.ObservedBounce, paths.ForObserved(device));
         for (var i = 0; i < models.Count; i++)
         {
             var model = i;
             _capture.Add(capture);
             _model.Add(models[i]);
             AddCommand(command);
-            var prps = CommandPrps.Of(command, segment => segment.Outcomes[model].BounceAddress);
-            _prp.Add(prps.Status);
+            var prps = CommandCheck.Of(command, segment => segment.Outcomes[model].BounceAddress, paths.ForModel(model, device));
+            _prp.Add(Status(prps));
+            _dataPointer.Add(prps.Verdict is { } judged ? SnakeCase.Of(judged.Pointer.Kind) : null);
             _prpBreaks.Add(prps.Verdict?.Breaks);
             _effect.Add(prps.Verdict is { Breaks: true } verdict ? PrpEffect.Describe(verdict, command.Command.Setup.Opcode) : null);
-            _observedPrp.Add(observed.Status);
+            _observedPrp.Add(Status(observed));
+            _observedDataPointer.Add(observed.Verdict is { } seen ? SnakeCase.Of(seen.Pointer.Kind) : null);
             _table.EndRow();
         }
     }
+
+    /// <summary>The verdict's outcome, or why there is none (<c>sgl</c>, <c>segments_missing</c>, <c>no_data</c>, <c>no_address</c>).</summary>
+    private static string Status(CommandCheck check) => check.Verdict is { } verdict ? SnakeCase.Of(verdict.Outcome) : SnakeCase.Of(check.Status);
 
     private void AddCommand(ReplayedCommand replayed)
     {
