@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Swiotlb.Trace.Diff.Nvme;
 using Swiotlb.Trace.Diff.Replaying;
 using Swiotlb.Trace.Replay.Allocator;
 
@@ -29,7 +30,19 @@ public sealed class ReplayOptions
         AllowMultipleArgumentsPerToken = false,
     };
 
-    public IEnumerable<Option> All => [PoolStart, Slots, Areas, Devices];
+    public Option<string[]> NvmeSgl { get; } = new("--nvme-sgl")
+    {
+        Description = "Whether an NVMe controller takes SGLs, DEVICE=yes|no (e.g. 0000:00:04.0=yes); repeatable. " +
+            "Default: yes where a completed command shows it, else PRPs only (an assumption the report states).",
+        AllowMultipleArgumentsPerToken = false,
+    };
+
+    public Option<uint?> SglThreshold { get; } = new("--nvme-sgl-threshold")
+    {
+        Description = "The nvme module's sgl_threshold in bytes: the average segment size from which requests use SGLs (default 32768; 0: never).",
+    };
+
+    public IEnumerable<Option> All => [PoolStart, Slots, Areas, Devices, NvmeSgl, SglThreshold];
 
     public void AddTo(Command command)
     {
@@ -40,7 +53,28 @@ public sealed class ReplayOptions
     /// <summary>A replay of <paramref name="models"/> under the pool and devices the command line gives.</summary>
     /// <exception cref="ArgumentException">A value is not what its option expects.</exception>
     public ReplayRequest RequestFrom(ParseResult parsed, IReadOnlyList<string> models) =>
-        new(models, PoolFrom(parsed), DevicesFrom(parsed));
+        new(models, PoolFrom(parsed), DevicesFrom(parsed))
+        {
+            DeclaredSgl = SglFrom(parsed),
+            SglThreshold = parsed.GetValue(SglThreshold) ?? NvmeController.DefaultSglThreshold,
+        };
+
+    /// <exception cref="ArgumentException">A <c>--nvme-sgl</c> value is not DEVICE=yes|no.</exception>
+    public IReadOnlyDictionary<string, bool> SglFrom(ParseResult parsed)
+    {
+        var controllers = new Dictionary<string, bool>();
+        foreach (var declaration in parsed.GetValue(NvmeSgl) ?? [])
+        {
+            var equals = declaration.LastIndexOf('=');
+            controllers[equals > 0 ? declaration[..equals] : ""] = (equals > 0 ? declaration[(equals + 1)..] : "") switch
+            {
+                "yes" => true,
+                "no" => false,
+                _ => throw new ArgumentException($"--nvme-sgl '{declaration}': expected DEVICE=yes|no, e.g. 0000:00:04.0=yes"),
+            };
+        }
+        return controllers;
+    }
 
     /// <exception cref="ArgumentException">A value is not what the option expects.</exception>
     public PoolOverrides PoolFrom(ParseResult parsed) => new(

@@ -24,12 +24,16 @@ public sealed class BlockOnlyCliTests
     {
         var blockOnly = Json("replay", Blktrace, "--format", "json", "--assume-offset", "random:512");
         var exact = Json("replay", Samples.Capture("fio-mixed-6.1.0/trace.txt"), "--format", "json");
+        var exactAndDeclared = Json("replay", Samples.Capture("fio-mixed-6.1.0/trace.txt"), "--format", "json", "--nvme-sgl", "0000:00:04.0=no");
 
         Assert.Equal("BlockRequests", blockOnly.GetProperty("mappings").GetProperty("source").GetString());
         Assert.Equal(925, blockOnly.GetProperty("mappings").GetProperty("fromBlockRequests").GetInt64());
         Assert.Contains(blockOnly.GetProperty("assumptions").EnumerateArray(), a => a.GetString()!.Contains("random multiple of 512 bytes"));
         Assert.Contains(blockOnly.GetProperty("warnings").EnumerateArray(), w => w.GetString()!.Contains("assumption-based"));
-        Assert.Empty(exact.GetProperty("assumptions").EnumerateArray());
+        // Exact mappings; only the controller's SGL support is not in the capture, until the user states it.
+        Assert.Equal(["0000:00:04.0: nothing in the capture shows whether the NVMe controller takes SGLs; PRPs only assumed (--nvme-sgl 0000:00:04.0=yes|no)"],
+            exact.GetProperty("assumptions").EnumerateArray().Select(a => a.GetString()));
+        Assert.Empty(exactAndDeclared.GetProperty("assumptions").EnumerateArray());
     }
 
     [Fact]
