@@ -57,6 +57,7 @@ public static class ReplayRecordText
         DeviceEvidence.CarriesNvmeCommands => "its mappings carried NVMe commands' data",
         DeviceEvidence.MapsOutsideNvmeCommands => "it mapped buffers outside any NVMe command",
         DeviceEvidence.Assumed => "nothing told: assumed",
+        DeviceEvidence.ProbedMask => "read by the map probe (mam=): the kernel's own value",
         _ => evidence.ToString(),
     };
 

@@ -39,8 +39,8 @@ public readonly record struct EventFields
             BounceAddress = e.BounceAddress, Size = e.MappingSize, Direction = SnakeCase.Of(e.Direction),
             Details = Text($"probe={e.ProbeName} dev=0x{e.DevicePointer:x} asize={e.AllocSize} attrs={Hex(e.Attributes)}"),
         },
-        DmaMapPage e => new() { Device = e.Device, Address = e.PhysAddress, BounceAddress = e.DmaAddress, Size = e.Size, Direction = SnakeCase.Of(e.Direction), Details = Attrs(e.Attributes) },
-        DmaUnmapPage e => new() { Device = e.Device, BounceAddress = e.DmaAddress, Size = e.Size, Direction = SnakeCase.Of(e.Direction), Details = Attrs(e.Attributes) },
+        DmaMapSingle e => new() { Device = e.Device, Address = e.PhysAddress, BounceAddress = e.DmaAddress, Size = e.Size, Direction = SnakeCase.Of(e.Direction), Details = Attrs(e.Attributes) },
+        DmaUnmapSingle e => new() { Device = e.Device, BounceAddress = e.DmaAddress, Size = e.Size, Direction = SnakeCase.Of(e.Direction), Details = Attrs(e.Attributes) },
         DmaMapSg e => new()
         {
             Device = e.Device, Direction = SnakeCase.Of(e.Direction),
