@@ -44,8 +44,9 @@ public readonly record struct EventFields
         DmaMapSg e => new()
         {
             Device = e.Device, Direction = SnakeCase.Of(e.Direction),
-            Details = Text($"nents={e.EntriesIn} ents={e.EntriesMapped} dma_addrs={Hex(e.DmaAddresses)} sizes={e.Sizes} phys_addrs={Hex(e.PhysAddresses)} attrs={e.Attributes}"),
+            Details = Text($"nents={e.EntriesIn} ents={e.EntriesMapped}{(e.Truncated ? " [TRUNCATED]" : "")} dma_addrs={Hex(e.DmaAddresses)} sizes={e.Sizes} phys_addrs={Hex(e.PhysAddresses)} attrs={e.Attributes}"),
         },
+        DmaMapSgError e => new() { Device = e.Device, Direction = SnakeCase.Of(e.Direction), Details = Text($"phys_addrs={Hex(e.PhysAddresses)} err={e.Error} attrs={e.Attributes}") },
         DmaUnmapSg e => new() { Device = e.Device, Direction = SnakeCase.Of(e.Direction), Details = Text($"phys_addrs={Hex(e.PhysAddresses)} attrs={e.Attributes}") },
         NvmeSetupCmd e => new()
         {
