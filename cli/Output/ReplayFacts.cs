@@ -50,6 +50,8 @@ public static class ReplayFacts
         DeviceEvidence.CarriesNvmeCommands => "its mappings carry NVMe commands",
         DeviceEvidence.MapsOutsideNvmeCommands => "maps outside NVMe commands",
         DeviceEvidence.BlockMajor => "assumed from its block major",
+        DeviceEvidence.ProbedMask => "read by the map probe (mam=)",
+        DeviceEvidence.ObservedWithoutMinAlignMask => "its bounce addresses never kept an offset",
         _ => "assumed",
     };
 }

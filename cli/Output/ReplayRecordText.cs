@@ -57,6 +57,8 @@ public static class ReplayRecordText
         DeviceEvidence.CarriesNvmeCommands => "its mappings carried NVMe commands' data",
         DeviceEvidence.MapsOutsideNvmeCommands => "it mapped buffers outside any NVMe command",
         DeviceEvidence.Assumed => "nothing told: assumed",
+        DeviceEvidence.ProbedMask => "read by the map probe (mam=): the kernel's own value",
+        DeviceEvidence.ObservedWithoutMinAlignMask => "its bounce addresses never kept a buffer offset: the kernel set no min_align_mask",
         _ => evidence.ToString(),
     };
 

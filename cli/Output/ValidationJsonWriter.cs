@@ -30,6 +30,7 @@ public static class ValidationJsonWriter
         json.WriteEndArray();
         WriteFirstDivergence(report.FirstDivergence, json);
         WriteUnreturned(hangs, json);
+        json.WriteStrings("warnings", validation.Warnings);
         json.WriteEndObject();
     }
 
@@ -76,6 +77,10 @@ public static class ValidationJsonWriter
         json.WriteNumber("unreturned", pairing.Unreturned);
         json.WriteNumber("unpairedReturns", pairing.UnpairedReturns);
         json.WriteNumber("nvmeCommands", pairing.NvmeCommands);
+        json.WriteNumber("mapEntriesAnsweredByDmaEvents", pairing.MapEntriesAnsweredByDmaEvents);
+        json.WriteNumber("cappedScatterLists", pairing.CappedScatterLists);
+        json.WriteNumber("scatterListEntriesNotShown", pairing.ScatterListEntriesNotShown);
+        json.WriteNumber("failedScatterLists", pairing.FailedScatterLists);
         json.WriteEndObject();
     }
 

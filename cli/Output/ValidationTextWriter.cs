@@ -30,6 +30,12 @@ public static class ValidationTextWriter
         Line(output, "unmaps recovered", pairing.UnmapsRecovered, "probe lost; from dma_unmap_* or nvme_complete_rq");
         Line(output, "maps never returned", pairing.Unreturned);
         Line(output, "returns without entry", pairing.UnpairedReturns);
+        if (pairing.MapEntriesAnsweredByDmaEvents > 0)
+            Line(output, "entries answered by dma", pairing.MapEntriesAnsweredByDmaEvents, "no return probe could be placed; bounce address from dma_map_*");
+        if (pairing.CappedScatterLists > 0)
+            Line(output, "capped scatterlists", pairing.CappedScatterLists, $"{pairing.ScatterListEntriesNotShown} mapped entries not shown");
+        if (pairing.FailedScatterLists > 0)
+            Line(output, "failed scatterlists", pairing.FailedScatterLists, "dma_map_sg_err");
 
         output.WriteLine();
         output.WriteLine("replay:");
@@ -52,6 +58,14 @@ public static class ValidationTextWriter
 
         DivergenceTextWriter.Write(report, pool, output);
         HangTextWriter.Write(report, hangs, output);
+
+        if (validation.Warnings.Count > 0)
+        {
+            output.WriteLine();
+            output.WriteLine("warnings:");
+            foreach (var warning in validation.Warnings)
+                output.WriteLine($"  {warning}");
+        }
 
         output.WriteLine();
         output.WriteLine($"result: {Verdict(report, hangs)}");

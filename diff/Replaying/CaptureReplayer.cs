@@ -154,6 +154,7 @@ public static class CaptureReplayer
             warnings.Add($"{pairing.UnmapsAssumed} mappings have no completion to end them: assumed released at once");
         if (pairing.UnmapsRecovered > 0)
             warnings.Add($"{pairing.UnmapsRecovered} unmap probes were lost and recovered from later events");
+        warnings.AddRange(pairing.Notes());
         foreach (var (device, (parameters, _)) in devices.Known.Where(d => d.Value.Evidence == DeviceEvidence.Assumed))
             warnings.Add($"{device}: nothing shows whether it is an NVMe controller; min_align_mask assumed 0x{parameters.MinAlignMask:x} (set it with --device {device}=MASK)");
         if (models.Any(m => m.Pool.Sources.Any(s => s.Contains("nominal", StringComparison.Ordinal))))

@@ -24,6 +24,9 @@ public sealed record SwiotlbMapEntry(
 {
     public override string Name => ProbeName;
     public override EventKind Kind => EventKind.SwiotlbMapEntry;
+
+    /// <summary><c>mam=</c>: the device's live <c>min_align_mask</c> when the probe reads it (e.g. <c>mam=+4(+640(%di)):x32</c>), else null.</summary>
+    public ulong? MinAlignMask { get; init; }
 }
 
 /// <summary>A kretprobe on <c>swiotlb_tbl_map_single</c>: the bounce address the kernel returned.</summary>

@@ -1,4 +1,5 @@
 using Swiotlb.Trace.Events;
+using Swiotlb.Trace.Kernel;
 using Swiotlb.Trace.Text;
 
 namespace Swiotlb.Trace.Payloads;
@@ -14,19 +15,34 @@ internal sealed class KprobeDecoder
 {
     private static ReadOnlySpan<byte> MapSymbol => "swiotlb_tbl_map_single"u8;
     private readonly HashSet<ulong> _mapFunctionAddresses = [];
+    private readonly HashSet<string> _unplacedProbes = [];
 
     /// <summary>True when the payload has a kprobe's <c>(LOCATION)</c> prefix.</summary>
     public static bool LooksLikeProbe(ReadOnlySpan<byte> payload) => payload.StartsWith("("u8) && payload.IndexOf((byte)')') > 1;
 
-    public DecodeResult? TryDecode(in EventHeader header, string probeName, ReadOnlySpan<byte> payload, Utf8StringPool strings)
+    /// <param name="note">Set, once per probe, when the probe sits in swiotlb code where its values cannot be placed.</param>
+    public DecodeResult? TryDecode(in EventHeader header, string probeName, ReadOnlySpan<byte> payload, Utf8StringPool strings, out string? note)
     {
         var close = payload.IndexOf((byte)')');
         var location = payload[1..close];
         var arguments = payload[(close + 1)..].TrimSpaces();
         var arrow = location.IndexOf(" <- "u8);
-        return arrow >= 0
+        var decoded = arrow >= 0
             ? TryDecodeReturn(header, probeName, location[..arrow], location[(arrow + 4)..], arguments, strings)
             : TryDecodeEntry(header, probeName, location, arguments, strings);
+        note = decoded is null ? UnplacedNote(probeName, arrow >= 0 ? location[(arrow + 4)..] : location) : null;
+        return decoded;
+    }
+
+    private string? UnplacedNote(string probeName, ReadOnlySpan<byte> location)
+    {
+        var symbolText = SymbolOf(location);
+        if (_unplacedProbes.Contains(probeName) || !(symbolText.StartsWith("swiotlb"u8) || symbolText.StartsWith("__swiotlb"u8)))
+            return null;
+        var symbol = System.Text.Encoding.UTF8.GetString(symbolText);
+        return SwiotlbProbeSites.IsUnplacedSwiotlbFunction(symbol) && _unplacedProbes.Add(probeName)
+            ? SwiotlbProbeSites.Unplaced(probeName, System.Text.Encoding.UTF8.GetString(location))
+            : null;
     }
 
     private DecodeResult? TryDecodeEntry(in EventHeader header, string probeName, ReadOnlySpan<byte> location, ReadOnlySpan<byte> arguments, Utf8StringPool strings)
@@ -41,7 +57,7 @@ internal sealed class KprobeDecoder
                 _mapFunctionAddresses.Add(address);
             var entry = new SwiotlbMapEntry(header, probeName, fields.Number("dev"u8), fields.Number("orig"u8), fields.Number("msize"u8),
                 fields.OptionalNumber("asize"u8), fields.OptionalNumber("align"u8), (DmaDirection)fields.Number("dir"u8),
-                fields.OptionalNumber("attrs"u8), fields.OptionalNumber("pool"u8));
+                fields.OptionalNumber("attrs"u8), fields.OptionalNumber("pool"u8)) { MinAlignMask = fields.OptionalNumber("mam"u8) };
             return DecodeResult.From(entry, fields.Problem);
         }
         var unmap = new SwiotlbUnmapEntry(header, probeName, fields.Number("dev"u8), fields.Number("tlb"u8), fields.Number("msize"u8),

@@ -1,4 +1,5 @@
 using Swiotlb.Trace.Events;
+using Swiotlb.Trace.Kernel;
 using Swiotlb.Trace.Text;
 
 namespace Swiotlb.Trace.Payloads;
@@ -19,16 +20,27 @@ public sealed class PayloadDecoder
     {
         var colon = name.LastIndexOf((byte)':');
         var bareName = colon < 0 ? name : name[(colon + 1)..];
-        var known = DecodeKnown(header, bareName, payload);
+        var known = DmaEventDecoder.TryRecognise(bareName, out var dmaEvent) ? DecodeDma(dmaEvent, header, payload) : DecodeKnown(header, bareName, payload);
         if (known is { } typed)
             return typed;
         if (KprobeDecoder.LooksLikeProbe(payload))
         {
-            var probe = _kprobes.TryDecode(header, _strings.Get(bareName), payload, _strings);
+            var probe = _kprobes.TryDecode(header, _strings.Get(bareName), payload, _strings, out var note);
             if (probe is { } decoded)
                 return decoded;
+            return new DecodeResult(Generic(header, bareName, payload), null, note);
         }
-        return DecodeResult.Of(new GenericEvent(header, _strings.Get(bareName), System.Text.Encoding.UTF8.GetString(payload)));
+        return DecodeResult.Of(Generic(header, bareName, payload));
+    }
+
+    private GenericEvent Generic(in EventHeader header, ReadOnlySpan<byte> name, ReadOnlySpan<byte> payload) =>
+        new(header, _strings.Get(name), System.Text.Encoding.UTF8.GetString(payload));
+
+    private DecodeResult DecodeDma(DmaEventType type, in EventHeader header, ReadOnlySpan<byte> payload)
+    {
+        var fields = new PrintedFields(payload, _strings);
+        var decoded = DmaEventDecoder.Decode(type, header, ref fields);
+        return DecodeResult.From(decoded, fields.Problem);
     }
 
     private DecodeResult? DecodeKnown(in EventHeader header, ReadOnlySpan<byte> name, ReadOnlySpan<byte> payload) => name switch
@@ -39,10 +51,6 @@ public sealed class PayloadDecoder
         _ when name.SequenceEqual("nvme_sq"u8) => NvmeDecoders.SubmissionQueue(header, payload, _strings),
         _ when name.SequenceEqual("block_rq_issue"u8) => BlockDecoders.Issue(header, payload, _strings),
         _ when name.SequenceEqual("block_rq_complete"u8) => BlockDecoders.Complete(header, payload, _strings),
-        _ when name.SequenceEqual("dma_map_page"u8) => DmaDecoders.MapPage(header, payload, _strings),
-        _ when name.SequenceEqual("dma_unmap_page"u8) => DmaDecoders.UnmapPage(header, payload, _strings),
-        _ when name.SequenceEqual("dma_map_sg"u8) => DmaDecoders.MapScatterList(header, payload, _strings),
-        _ when name.SequenceEqual("dma_unmap_sg"u8) => DmaDecoders.UnmapScatterList(header, payload, _strings),
         _ => null,
     };
 }

@@ -17,6 +17,8 @@ internal sealed class EventLineDecoder(ReadStatistics statistics)
         var result = _decoder.Decode(header, parsed.Name, parsed.Payload);
         if (result.Event is null)
             statistics.Malformed(position, $"{Encoding.UTF8.GetString(parsed.Name)}: {result.Problem}");
+        else if (result.Note is { } note)
+            statistics.Warn(position, note);
         return result.Event;
     }
 }

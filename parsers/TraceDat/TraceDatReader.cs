@@ -105,7 +105,9 @@ public sealed class TraceDatReader
             name = format.Name;
             if (!_decoders.TryGetValue(id, out var decoder))
             {
-                decoder = EventDecoders.For(format, _layout.Order, _layout.Symbols);
+                var probe = format.Name;
+                decoder = EventDecoders.For(format, _layout.Order, _layout.Symbols,
+                    note => _warnings.Add(new TraceDatWarning(_fileName, $"probe {probe}", -1, note, "nothing")));
                 _decoders[id] = decoder;
             }
 

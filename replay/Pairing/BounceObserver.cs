@@ -29,7 +29,7 @@ public sealed class BounceObserver
                 return [];
             case SwiotlbMapReturn returned:
                 return Close(returned);
-            case DmaMapPage page when page.DmaAddress != page.PhysAddress:
+            case DmaMapSingle page when page.DmaAddress != page.PhysAddress:
                 return [new ObservedBounce(page.Device, page.PhysAddress, page.DmaAddress, page.Size, BounceSource.DmaEvent, page.Header.Cpu, page.Header.TimestampNs)];
             case DmaMapSg list:
                 return ScatterList(list);

@@ -20,6 +20,8 @@ public enum DeviceEvidence
     ObservedWithoutMinAlignMask,
     /// <summary>A block device seen only in block requests: NVMe (0xfff) assumed for major 259 (blkext), no mask otherwise.</summary>
     BlockMajor,
+    /// <summary>The map kprobe read the device's live <c>min_align_mask</c> (<c>mam=</c>): the kernel's own value.</summary>
+    ProbedMask,
 }
 
 /// <summary>
@@ -30,6 +32,7 @@ public sealed class DeviceClassifier(IReadOnlyDictionary<string, DeviceDmaParame
 {
     private readonly Dictionary<string, (DeviceDmaParameters Parameters, DeviceEvidence Evidence)> _known =
         declared.ToDictionary(p => p.Key, p => (p.Value, DeviceEvidence.Declared));
+    private readonly HashSet<string> _namedByKernelLog = [];
 
     /// <summary>blkext, the block major NVMe namespaces get (also used by other drivers' extended minors).</summary>
     public const int BlkextMajor = 259;
@@ -39,10 +42,11 @@ public sealed class DeviceClassifier(IReadOnlyDictionary<string, DeviceDmaParame
     /// <summary>Devices the user declared, plus the PCI functions the kernel log shows the NVMe driver bound.</summary>
     public static DeviceClassifier From(IReadOnlyDictionary<string, DeviceDmaParameters> declared, KernelFacts facts)
     {
-        var devices = new Dictionary<string, DeviceDmaParameters>(declared);
+        var classifier = new DeviceClassifier(declared);
         foreach (var function in facts.NvmeFunctions ?? [])
-            devices.TryAdd(function, DeviceDmaParameters.Nvme);
-        return new DeviceClassifier(devices);
+            if (classifier._known.TryAdd(function, (DeviceDmaParameters.Nvme, DeviceEvidence.Declared)))
+                classifier._namedByKernelLog.Add(function);
+        return classifier;
     }
 
     public bool IsKnown(string device) => _known.ContainsKey(device);
@@ -66,6 +70,22 @@ public sealed class DeviceClassifier(IReadOnlyDictionary<string, DeviceDmaParame
     /// <summary>Decides a device seen only through block requests of <paramref name="block"/>, unless it is already known.</summary>
     public void AssumeFromBlockMajor(string device, DeviceNumber block) =>
         _known.TryAdd(device, (block.Major == BlkextMajor ? DeviceDmaParameters.Nvme : DeviceDmaParameters.WithoutMinAlignMask, DeviceEvidence.BlockMajor));
+
+    /// <summary>
+    /// The kernel's own mask, read by the map probe: wins over everything but the user's <c>--device</c> (the kernel log names
+    /// the NVMe functions, not the mask a rebuilt driver set). The first reading counts.
+    /// </summary>
+    public void ProbedMask(string device, ulong minAlignMask)
+    {
+        var isKnown = _known.TryGetValue(device, out var known);
+        if (isKnown && (known.Evidence == DeviceEvidence.ProbedMask
+            || (known.Evidence == DeviceEvidence.Declared && !_namedByKernelLog.Contains(device))))
+        {
+            return;
+        }
+        var parameters = isKnown ? known.Parameters : DeviceDmaParameters.WithoutMinAlignMask;
+        _known[device] = (parameters with { MinAlignMask = minAlignMask }, DeviceEvidence.ProbedMask);
+    }
 
     /// <summary>Gives every device still undecided the default: no min_align_mask.</summary>
     public void Assume(string device) => _known.TryAdd(device, (DeviceDmaParameters.WithoutMinAlignMask, DeviceEvidence.Assumed));

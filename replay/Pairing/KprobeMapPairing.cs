@@ -5,11 +5,12 @@ namespace Swiotlb.Trace.Replay.Pairing;
 /// <summary>
 /// Pairs <c>swiotlb_tbl_map_single</c> entry probes with their return probes (same CPU; interrupts nest, so returns pair
 /// last-in first-out) and names each <c>dev=</c> pointer after the <c>swiotlb_bounced</c> that preceded its first map on that CPU.
+/// Where no return probe can be placed, an entry is answered by the <c>dma:*</c> event of its buffer instead (<see cref="TakeOpen"/>).
 /// </summary>
 public sealed class KprobeMapPairing
 {
     private readonly Dictionary<int, SwiotlbBounced> _lastBouncedByCpu = [];
-    private readonly Dictionary<int, Stack<SwiotlbMapEntry>> _openByCpu = [];
+    private readonly Dictionary<int, List<SwiotlbMapEntry>> _openByCpu = [];
     private readonly Dictionary<ulong, string> _deviceByPointer = [];
 
     public const string UnknownDevice = "(unknown device)";
@@ -24,21 +25,39 @@ public sealed class KprobeMapPairing
         if (_lastBouncedByCpu.TryGetValue(entry.Header.Cpu, out var bounced) && bounced.OriginalAddress == entry.OriginalAddress)
             _deviceByPointer[entry.DevicePointer] = bounced.Device;
         if (!_openByCpu.TryGetValue(entry.Header.Cpu, out var open))
-            _openByCpu[entry.Header.Cpu] = open = new Stack<SwiotlbMapEntry>();
-        open.Push(entry);
+            _openByCpu[entry.Header.Cpu] = open = [];
+        open.Add(entry);
     }
 
     /// <summary>The entry this return closes, or null when the capture does not hold it.</summary>
     public SwiotlbMapEntry? Returned(SwiotlbMapReturn returned)
     {
-        if (_openByCpu.TryGetValue(returned.Header.Cpu, out var open) && open.TryPop(out var entry))
+        if (_openByCpu.TryGetValue(returned.Header.Cpu, out var open) && open.Count > 0)
+        {
+            var entry = open[^1];
+            open.RemoveAt(open.Count - 1);
             return entry;
+        }
         UnpairedReturns++;
         return null;
     }
 
+    /// <summary>The oldest open entry on <paramref name="cpu"/> for <paramref name="original"/> (a scatterlist maps its
+    /// entries in order), taken out of the open calls; null when none is open.</summary>
+    public SwiotlbMapEntry? TakeOpen(int cpu, ulong original)
+    {
+        if (!_openByCpu.TryGetValue(cpu, out var open))
+            return null;
+        var at = open.FindIndex(entry => entry.OriginalAddress == original);
+        if (at < 0)
+            return null;
+        var taken = open[at];
+        open.RemoveAt(at);
+        return taken;
+    }
+
     /// <summary>Entries still waiting for their return: at the end of a capture, calls the kernel never returned from.</summary>
-    public IEnumerable<SwiotlbMapEntry> Unreturned() => _openByCpu.Values.SelectMany(stack => stack.Reverse());
+    public IEnumerable<SwiotlbMapEntry> Unreturned() => _openByCpu.Values.SelectMany(open => open);
 
     /// <summary>The device name learnt for a <c>struct device</c> pointer.</summary>
     public string DeviceOf(ulong pointer) => _deviceByPointer.GetValueOrDefault(pointer, UnknownDevice);

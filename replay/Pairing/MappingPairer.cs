@@ -7,7 +7,9 @@ namespace Swiotlb.Trace.Replay.Pairing;
 /// <summary>
 /// Turns a capture's events into the stream a replay needs: map records (request + the kernel's answer, with the time
 /// window in which the allocation happened) and unmap records, plus the NVMe commands their mappings carried.
-/// Source, best first: kprobes on <c>swiotlb_tbl_map_single</c>/unmap; else <c>dma:dma_map_*</c>/<c>dma_unmap_*</c>.
+/// Source, best first: kprobes on <c>swiotlb_tbl_map_single</c>/unmap; else <c>dma:dma_map_*</c>/<c>dma_unmap_*</c>. Map entry
+/// probes whose return probe the capture does not hold (or the reader could not place) are answered by their buffer's
+/// <c>dma_map_*</c> event, so the request and its time window come from the probe, the bounce address from the event.
 /// Lost unmap probes are recovered from <c>dma_unmap_*</c> or the command's <c>nvme_complete_rq</c>. Memory holds
 /// what is in flight: open calls, live mappings, building commands, and records waiting to learn their device's mask.
 /// </summary>
@@ -23,6 +25,7 @@ public sealed class MappingPairer(IPairingSink sink, DeviceClassifier devices) :
     private readonly HeldRecords _held = new(sink, devices);
     private int _sequence;
     private bool _kprobesPresent;
+    private bool _kprobeReturnsSeen;
     private long _lastTimestamp;
 
     public PairingStatistics Statistics { get; } = new();
@@ -48,14 +51,16 @@ public sealed class MappingPairer(IPairingSink sink, DeviceClassifier devices) :
             case SwiotlbUnmapEntry unmap:
                 ProbeUnmap(unmap);
                 break;
-            case DmaMapPage page when !_kprobesPresent:
-                MappedByDmaEvent(page.Header, page.Device, new ScatterListEntry(page.PhysAddress, page.DmaAddress, page.Size), page.Direction);
+            case DmaMapSingle single when !_kprobeReturnsSeen:
+                MappedByDmaEvent(single.Header, single.Device, new ScatterListEntry(single.PhysAddress, single.DmaAddress, single.Size), single.Direction);
                 break;
-            case DmaMapSg list when !_kprobesPresent:
-                foreach (var entry in ScatterListEntries.Of(list))
-                    MappedByDmaEvent(list.Header, list.Device, entry, list.Direction);
+            case DmaMapSg list:
+                MappedScatterList(list);
                 break;
-            case DmaUnmapPage page:
+            case DmaMapSgError failed:
+                FailedScatterList(failed);
+                break;
+            case DmaUnmapSingle page:
                 UnmapLive(page.Header, page.DmaAddress);
                 break;
             case DmaUnmapSg list:
@@ -102,11 +107,15 @@ public sealed class MappingPairer(IPairingSink sink, DeviceClassifier devices) :
         _kprobes.Entered(entry);
         var sequence = _sequence++;
         _entrySequence[entry] = sequence;
-        Attach(entry.Header.Cpu, _kprobes.DeviceOf(entry.DevicePointer), sequence, entry.MappingSize);
+        var device = _kprobes.DeviceOf(entry.DevicePointer);
+        if (entry.MinAlignMask is { } mask && device != KprobeMapPairing.UnknownDevice)
+            devices.ProbedMask(device, mask);
+        Attach(entry.Header.Cpu, device, sequence, entry.MappingSize);
     }
 
     private void Return(SwiotlbMapReturn returned)
     {
+        _kprobeReturnsSeen = true;
         if (_kprobes.Returned(returned) is not { } entry)
             return;
         _entrySequence.Remove(entry, out var sequence);
@@ -117,15 +126,55 @@ public sealed class MappingPairer(IPairingSink sink, DeviceClassifier devices) :
         Mapped(new MapRecord(sequence, new TimeWindow(entry.Header.TimestampNs, returned.Header.TimestampNs), device, request, observed));
     }
 
+    /// <summary>A capped list maps more entries than it shows: counted, and replayed with the entries it shows.</summary>
+    private void MappedScatterList(DmaMapSg list)
+    {
+        if (list.Truncated)
+        {
+            Statistics.CappedScatterLists++;
+            Statistics.ScatterListEntriesNotShown += list.EntriesNotShown;
+        }
+        if (_kprobeReturnsSeen)
+            return;
+        foreach (var entry in ScatterListEntries.Of(list))
+            MappedByDmaEvent(list.Header, list.Device, entry, list.Direction);
+    }
+
+    /// <summary>A failed list map leaves nothing mapped (entries mapped before the failure are unmapped again); without return
+    /// probes the capture does not say which entry failed, so their open entry probes are set aside.</summary>
+    private void FailedScatterList(DmaMapSgError failed)
+    {
+        Statistics.FailedScatterLists++;
+        if (_kprobeReturnsSeen)
+            return;
+        foreach (var original in failed.PhysAddresses)
+            if (_kprobes.TakeOpen(failed.Header.Cpu, original) is { } entry)
+                _entrySequence.Remove(entry);
+    }
+
+    /// <summary>A bounced buffer's <c>dma_map_*</c>: the answer to its open entry probe, else a mapping of its own.
+    /// The kernel traces a failed single map with the address <c>DMA_MAPPING_ERROR</c> (~0).</summary>
     private void MappedByDmaEvent(in EventHeader header, string device, ScatterListEntry entry, DmaDirection direction)
     {
+        var failed = entry.DmaAddress == SwiotlbMapReturn.MappingError;
         if (entry.DmaAddress == entry.PhysAddress)
             return;
+        var observed = failed ? ObservedMap.Failure : ObservedMap.At(entry.DmaAddress);
+        Statistics.MapsFromDmaEvents++;
+        if (_kprobes.TakeOpen(header.Cpu, entry.PhysAddress) is { } probed)
+        {
+            _entrySequence.Remove(probed, out var probedSequence);
+            Statistics.MapEntriesAnsweredByDmaEvents++;
+            Mapped(new MapRecord(probedSequence, new TimeWindow(probed.Header.TimestampNs, header.TimestampNs), device, RequestOf(probed), observed)
+            {
+                Evidence = MapEvidence.DmaEvent,
+            });
+            return;
+        }
         var sequence = _sequence++;
         var request = new MapRequest(entry.PhysAddress, entry.Size, entry.Size, default, header.Cpu, 0, direction);
         Attach(header.Cpu, device, sequence, entry.Size);
-        Statistics.MapsFromDmaEvents++;
-        Mapped(new MapRecord(sequence, TimeWindow.At(header.TimestampNs), device, request, ObservedMap.At(entry.DmaAddress)) { Evidence = MapEvidence.DmaEvent });
+        Mapped(new MapRecord(sequence, TimeWindow.At(header.TimestampNs), device, request, observed) { Evidence = MapEvidence.DmaEvent });
     }
 
     /// <summary>

@@ -11,6 +11,19 @@ public sealed class PairingStatistics
     /// <summary>Map records from <c>dma:dma_map_*</c> events (captures without kprobes).</summary>
     public long MapsFromDmaEvents { get; internal set; }
 
+    /// <summary>Of <see cref="MapsFromDmaEvents"/>: map entry probes answered by their buffer's <c>dma_map_*</c> event, the
+    /// capture holding no return probe that could be placed (7.x captures probe a return site in the caller).</summary>
+    public long MapEntriesAnsweredByDmaEvents { get; internal set; }
+
+    /// <summary><c>dma_map_sg</c> events whose arrays the kernel capped (128 entries): mappings beyond the cap are not in the capture.</summary>
+    public long CappedScatterLists { get; internal set; }
+
+    /// <summary>Mapped scatterlist entries the capped arrays do not show.</summary>
+    public long ScatterListEntriesNotShown { get; internal set; }
+
+    /// <summary><c>dma_map_sg_err</c> events: scatterlist maps that failed.</summary>
+    public long FailedScatterLists { get; internal set; }
+
     /// <summary>Map requests from <c>swiotlb_bounced</c> alone (no kprobes, no <c>dma:*</c>): the kernel's answer is unknown.</summary>
     public long MapsFromBouncedEvents { get; internal set; }
 
@@ -60,4 +73,17 @@ public sealed class PairingStatistics
 
     /// <summary>The first pool start address (<c>pool=</c>) the capture gave.</summary>
     public ulong? PoolStart { get; internal set; }
+
+    /// <summary>What a reader of any report must know about how the mappings were put together.</summary>
+    public IEnumerable<string> Notes()
+    {
+        if (MapEntriesAnsweredByDmaEvents > 0)
+            yield return $"{MapEntriesAnsweredByDmaEvents} swiotlb_tbl_map_single entry probes have no return probe that could be placed: their bounce addresses come from the dma:* events";
+        if (CappedScatterLists > 0)
+            yield return $"{CappedScatterLists} dma_map_sg events were capped at {Swiotlb.Trace.Kernel.DmaEventFields.ScatterListCap} entries and do not show {ScatterListEntriesNotShown} mapped entries"
+                + (MapsFromKprobes > 0 ? " (the kprobes show them)" : ": those mappings are not replayed");
+        if (FailedScatterLists > 0)
+            yield return $"{FailedScatterLists} scatterlist maps failed (dma_map_sg_err)"
+                + (MapsFromKprobes > 0 ? "" : ": their entries are not replayed, the capture does not say which one failed");
+    }
 }

@@ -19,7 +19,11 @@ public sealed record CaptureValidation(
     string ModelSource,
     PoolGeometryChoice Pool,
     PairingStatistics Pairing,
-    IReadOnlyDictionary<string, (DeviceDmaParameters Parameters, DeviceEvidence Evidence)> Devices);
+    IReadOnlyDictionary<string, (DeviceDmaParameters Parameters, DeviceEvidence Evidence)> Devices)
+{
+    /// <summary>What the reader warned about (the first few, as it keeps them) and what the pairing notes.</summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
+}
 
 /// <summary>Pairs a capture's mappings and replays them through a model, comparing each prediction with the kernel's answer.</summary>
 public static class CaptureValidator
@@ -36,7 +40,10 @@ public static class CaptureValidator
         bool any = stream.MoveNext();
         var pool = PoolGeometryResolver.Resolve(generation, facts, pairer.Statistics.PoolStart, reader.Metadata.DeclaredCpus, options.Pool);
         var report = new ReplaySynchroniser(ModelRegistry.Create(generation.Name, pool.Geometry), reorderWindow: options.ReorderWindow).Run(FromCurrent(stream, any));
-        return new CaptureValidation(report, generation.Name, modelSource, pool, pairer.Statistics, devices.Known);
+        return new CaptureValidation(report, generation.Name, modelSource, pool, pairer.Statistics, devices.Known)
+        {
+            Warnings = [.. reader.Statistics.Warnings.Select(warning => warning.ToString()), .. pairer.Statistics.Notes()],
+        };
     }
 
     /// <summary>The model named, else the one for the capture's kernel release.</summary>

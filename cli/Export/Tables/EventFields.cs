@@ -39,13 +39,14 @@ public readonly record struct EventFields
             BounceAddress = e.BounceAddress, Size = e.MappingSize, Direction = SnakeCase.Of(e.Direction),
             Details = Text($"probe={e.ProbeName} dev=0x{e.DevicePointer:x} asize={e.AllocSize} attrs={Hex(e.Attributes)}"),
         },
-        DmaMapPage e => new() { Device = e.Device, Address = e.PhysAddress, BounceAddress = e.DmaAddress, Size = e.Size, Direction = SnakeCase.Of(e.Direction), Details = Attrs(e.Attributes) },
-        DmaUnmapPage e => new() { Device = e.Device, BounceAddress = e.DmaAddress, Size = e.Size, Direction = SnakeCase.Of(e.Direction), Details = Attrs(e.Attributes) },
+        DmaMapSingle e => new() { Device = e.Device, Address = e.PhysAddress, BounceAddress = e.DmaAddress, Size = e.Size, Direction = SnakeCase.Of(e.Direction), Details = Attrs(e.Attributes) },
+        DmaUnmapSingle e => new() { Device = e.Device, BounceAddress = e.DmaAddress, Size = e.Size, Direction = SnakeCase.Of(e.Direction), Details = Attrs(e.Attributes) },
         DmaMapSg e => new()
         {
             Device = e.Device, Direction = SnakeCase.Of(e.Direction),
-            Details = Text($"nents={e.EntriesIn} ents={e.EntriesMapped} dma_addrs={Hex(e.DmaAddresses)} sizes={e.Sizes} phys_addrs={Hex(e.PhysAddresses)} attrs={e.Attributes}"),
+            Details = Text($"nents={e.EntriesIn} ents={e.EntriesMapped}{(e.Truncated ? " [TRUNCATED]" : "")} dma_addrs={Hex(e.DmaAddresses)} sizes={e.Sizes} phys_addrs={Hex(e.PhysAddresses)} attrs={e.Attributes}"),
         },
+        DmaMapSgError e => new() { Device = e.Device, Direction = SnakeCase.Of(e.Direction), Details = Text($"phys_addrs={Hex(e.PhysAddresses)} err={e.Error} attrs={e.Attributes}") },
         DmaUnmapSg e => new() { Device = e.Device, Direction = SnakeCase.Of(e.Direction), Details = Text($"phys_addrs={Hex(e.PhysAddresses)} attrs={e.Attributes}") },
         NvmeSetupCmd e => new()
         {

@@ -4,10 +4,11 @@ using Swiotlb.Trace.TraceDat.Metadata;
 
 namespace Swiotlb.Trace.TraceDat.Decoding;
 
-/// <summary>Chooses an event format's decoder by <c>system:name</c> (never by id: ids differ per boot); generic when the fields do not fit.</summary>
+/// <summary>Chooses an event format's decoder by <c>system:name</c> (never by id: ids differ per boot); generic when the fields do not fit.
+/// Kprobes and fprobes (7.x records its unmap probe as an fprobe) are placed by their probed function.</summary>
 internal static class EventDecoders
 {
-    public static RecordDecoder For(EventFormat format, ByteOrder order, KernelSymbols symbols)
+    public static RecordDecoder For(EventFormat format, ByteOrder order, KernelSymbols symbols, Action<string> note)
     {
         var generic = GenericDecoder.For(format, order);
         var typed = (format.System, format.Name) switch
@@ -18,11 +19,8 @@ internal static class EventDecoders
             ("nvme", "nvme_sq") => NvmeDecoders.Sq(format, order),
             ("block", "block_rq_issue") => BlockDecoders.RqIssue(format, order),
             ("block", "block_rq_complete") => BlockDecoders.RqComplete(format, order),
-            ("dma", "dma_map_page") => DmaDecoders.MapPage(format, order),
-            ("dma", "dma_unmap_page") => DmaDecoders.UnmapPage(format, order),
-            ("dma", "dma_map_sg") => DmaDecoders.MapSg(format, order),
-            ("dma", "dma_unmap_sg") => DmaDecoders.UnmapSg(format, order),
-            ("kprobes", _) => KprobeDecoders.For(format, order, symbols, generic),
+            ("dma", _) => DmaDecoders.For(format, order),
+            ("kprobes" or "fprobes", _) => KprobeDecoders.For(format, order, symbols, generic, note),
             _ => null,
         };
         return typed ?? generic;

@@ -1,5 +1,6 @@
 using Swiotlb.Trace.Binary;
 using Swiotlb.Trace.Events;
+using Swiotlb.Trace.Kernel;
 using Swiotlb.Trace.TraceDat.Formats;
 using Swiotlb.Trace.TraceDat.Metadata;
 
@@ -11,11 +12,11 @@ namespace Swiotlb.Trace.TraceDat.Decoding;
 /// </summary>
 internal static class KprobeDecoders
 {
-    private const string MapFunction = "swiotlb_tbl_map_single";
-    private static readonly string[] UnmapFunctions = ["swiotlb_tbl_unmap_single", "__swiotlb_tbl_unmap_single"];
+    private const string MapFunction = SwiotlbProbeSites.MapFunction;
 
     /// <summary>A decoder that resolves the probed function on the first event (a probe's address never changes), then binds.</summary>
-    public static RecordDecoder For(EventFormat format, ByteOrder order, KernelSymbols symbols, RecordDecoder generic)
+    /// <param name="note">Told once when the probe sits in swiotlb code where its values cannot be placed.</param>
+    public static RecordDecoder For(EventFormat format, ByteOrder order, KernelSymbols symbols, RecordDecoder generic, Action<string> note)
     {
         var returnProbeFunction = format.Field("__probe_func");
         var address = returnProbeFunction ?? format.Field("__probe_ip");
@@ -27,7 +28,18 @@ internal static class KprobeDecoders
         RecordDecoder? bound = null;
         return (header, record) =>
         {
-            bound ??= Bind(format, order, symbols.FunctionAt(address.Unsigned(record, order)), returnProbeFunction is not null) ?? generic;
+            if (bound is null)
+            {
+                var function = symbols.FunctionAt(address.Unsigned(record, order));
+                bound = Bind(format, order, function, returnProbeFunction is not null);
+                if (bound is null && function is not null && SwiotlbProbeSites.IsUnplacedSwiotlbFunction(function))
+                {
+                    note(SwiotlbProbeSites.Unplaced(format.Name, function));
+                }
+
+                bound ??= generic;
+            }
+
             return bound(header, record);
         };
     }
@@ -36,7 +48,7 @@ internal static class KprobeDecoders
     {
         MapFunction when isReturnProbe => MapReturn(format, order),
         MapFunction => MapEntry(format, order),
-        _ when !isReturnProbe && UnmapFunctions.Contains(function) => UnmapEntry(format, order),
+        _ when !isReturnProbe && function is not null && SwiotlbProbeSites.UnmapFunctions.Contains(function) => UnmapEntry(format, order),
         _ => null,
     };
 
@@ -49,6 +61,7 @@ internal static class KprobeDecoders
         }
 
         var (allocSize, align, attrs, pool) = (format.Field("asize"), format.Field("align"), format.Field("attrs"), format.Field("pool"));
+        var minAlignMask = format.Field("mam");
         return (header, record) => new SwiotlbMapEntry(
             header,
             format.Name,
@@ -59,7 +72,10 @@ internal static class KprobeDecoders
             Optional(align, record, order),
             (DmaDirection)dir.Unsigned(record, order),
             Optional(attrs, record, order),
-            Optional(pool, record, order));
+            Optional(pool, record, order))
+        {
+            MinAlignMask = Optional(minAlignMask, record, order),
+        };
     }
 
     /// <summary>The return value is the field named <c>ret</c>, else the probe's only argument.</summary>

@@ -133,8 +133,8 @@ public class PayloadDecoderTests
     [Fact]
     public void Dma_map_page_and_unmap_page()
     {
-        var map = Assert.IsType<DmaMapPage>(TextCaptures.Single(Head + "dma_map_page: 0000:00:04.0 dir=TO_DEVICE dma_addr=37a0f000 size=4096 phys_addr=9bc8000 attrs="));
-        var unmap = Assert.IsType<DmaUnmapPage>(TextCaptures.Single(Head + "dma_unmap_page: 0000:00:04.0 dir=FROM_DEVICE dma_addr=39a0c000 size=512 attrs=SKIP_CPU_SYNC"));
+        var map = Assert.IsType<DmaMapSingle>(TextCaptures.Single(Head + "dma_map_page: 0000:00:04.0 dir=TO_DEVICE dma_addr=37a0f000 size=4096 phys_addr=9bc8000 attrs="));
+        var unmap = Assert.IsType<DmaUnmapSingle>(TextCaptures.Single(Head + "dma_unmap_page: 0000:00:04.0 dir=FROM_DEVICE dma_addr=39a0c000 size=512 attrs=SKIP_CPU_SYNC"));
 
         Assert.Equal(("0000:00:04.0", DmaDirection.ToDevice, 0x37a0f000UL, 4096UL, 0x9bc8000UL), (map.Device, map.Direction, map.DmaAddress, map.Size, map.PhysAddress));
         Assert.Equal((DmaDirection.FromDevice, 0x39a0c000UL, 512UL, "SKIP_CPU_SYNC"), (unmap.Direction, unmap.DmaAddress, unmap.Size, unmap.Attributes));
@@ -179,7 +179,7 @@ public class PayloadDecoderTests
     [InlineData("0x801", "0x801")]
     public void Dma_attributes_printed_as_a_number_get_the_kernels_flag_names(string number, string names)
     {
-        var unmap = Assert.IsType<DmaUnmapPage>(TextCaptures.Single(Head + $"dma_unmap_page: 0000:00:04.0 dir=FROM_DEVICE dma_addr=39a0c000 size=512 attrs={number}"));
+        var unmap = Assert.IsType<DmaUnmapSingle>(TextCaptures.Single(Head + $"dma_unmap_page: 0000:00:04.0 dir=FROM_DEVICE dma_addr=39a0c000 size=512 attrs={number}"));
 
         Assert.Equal(names, unmap.Attributes);
     }

@@ -15,10 +15,16 @@ public class RenderingAgreementTests
         var text = ReplayRuns.Of($"{folder}/trace.txt");
         var binary = ReplayRuns.Of($"{folder}/trace.dat");
 
-        Assert.Equal(MappingSourceKind.Kprobes, binary.Source);
+        Assert.Equal(ExpectedSource(folder), binary.Source);
+        Assert.Equal(binary.Source, text.Source);
         Assert.Equal(Rows(text), Rows(binary));
         Assert.Equal(text.Summary.FindingCounts.OrderBy(p => p.Key.ToString()), binary.Summary.FindingCounts.OrderBy(p => p.Key.ToString()));
     }
+
+    /// <summary>The 7.3 captures read the return value at a return site in the caller (swiotlb_map+104), which no reader can
+    /// place: their mappings come from the dma:* events.</summary>
+    private static MappingSourceKind ExpectedSource(string folder) =>
+        folder.EndsWith("-7.3.4", StringComparison.Ordinal) ? MappingSourceKind.DmaEvents : MappingSourceKind.Kprobes;
 
     private static List<(string, string, long, long, long, long, long, long)> Rows(CaptureReplay replay) =>
         [.. replay.Summary.Devices.Select(d => (d.Device, d.Model, d.Mappings, d.WithPageOffset, d.OffsetsLost, d.MaskViolations, d.CommandsChecked, d.CommandsBroken))];

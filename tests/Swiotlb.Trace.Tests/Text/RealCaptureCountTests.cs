@@ -25,7 +25,8 @@ public class RealCaptureCountTests
         var counted = events.GroupBy(e => e.Name).ToDictionary(g => g.Key, g => (long)g.Count());
         Assert.Equal(IndependentCounts.ByEventName(path).OrderBy(p => p.Key), counted.OrderBy(p => p.Key));
         Assert.Equal(0, reader.Statistics.MalformedLines);
-        Assert.Equal(0, reader.Statistics.WarningCount);
+        Assert.Equal(HasUnplaceableReturnProbe(capture) ? 1 : 0, reader.Statistics.WarningCount);
+        Assert.All(reader.Statistics.Warnings, warning => Assert.Contains("kprobe swmapret on swiotlb_map+0x68/0x2f0", warning.Message));
     }
 
     [Theory]
@@ -34,8 +35,17 @@ public class RealCaptureCountTests
     {
         var (events, _) = Support.TextCaptures.ReadAll(Samples.Capture(capture));
 
-        Assert.DoesNotContain(events, e => e.Kind == Events.EventKind.Generic && e.Name != "dma_alloc");
+        var mayStayGeneric = capture.Contains("-7.3.4/", StringComparison.Ordinal) ? AlwaysGeneric.Append("swmapret") : AlwaysGeneric;
+        Assert.DoesNotContain(events, e => e.Kind == Events.EventKind.Generic && !mayStayGeneric.Contains(e.Name));
     }
+
+    /// <summary>Events swiotrace does not type: <c>dma_alloc</c>, <c>block_rq_error</c>, and the lab captures' probes on
+    /// <c>nvme_queue_rq</c> (<c>nvq</c>, <c>nvqret</c>).</summary>
+    private static readonly string[] AlwaysGeneric = ["dma_alloc", "block_rq_error", "nvq", "nvqret"];
+
+    /// <summary>The 7.3 captures' <c>swmapret</c> probes <c>swiotlb_map+104</c>, a return site in the caller: the kernel text
+    /// names it, so the reader warns once and keeps it generic (trace-cmd's report prints only its address: no warning).</summary>
+    private static bool HasUnplaceableReturnProbe(string capture) => capture.Contains("-7.3.4/trace.txt", StringComparison.Ordinal);
 
     [Fact]
     public void Console_dump_of_the_hang_counts_equal_an_independent_count()

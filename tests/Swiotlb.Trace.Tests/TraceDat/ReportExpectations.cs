@@ -38,9 +38,9 @@ internal static class ReportExpectations
             [$"{r.Device} {r.Rwbs} ("], [$") {r.Sector} + {r.SectorCount}"], [$"[{r.Error}]"],
             .. r.IoPriority is { } p ? new[] { new[] { PeerIoPriority(p) } } : [],
         ],
-        DmaMapPage m =>
+        DmaMapSingle m =>
         [[$"{m.Device} dir={DirectionName(m.Direction)} dma_addr={Hex(m.DmaAddress)} size={m.Size} phys_addr={Hex(m.PhysAddress)} attrs={m.Attributes}"]],
-        DmaUnmapPage u => [[$"{u.Device} dir={DirectionName(u.Direction)} dma_addr={Hex(u.DmaAddress)} size={u.Size} attrs={u.Attributes}"]],
+        DmaUnmapSingle u => [[$"{u.Device} dir={DirectionName(u.Direction)} dma_addr={Hex(u.DmaAddress)} size={u.Size} attrs={u.Attributes}"]],
         DmaMapSg m =>
         [
             [$"device={m.Device}"], [$"full_nents={m.EntriesIn}"], [$"full_ents={m.EntriesMapped}"], [$"phys_addrs={ByteArray(m.PhysAddresses, 8)}"],

@@ -1,0 +1,105 @@
+using System.Collections.Immutable;
+using Swiotlb.Trace.Kernel;
+using Swiotlb.Trace.Text;
+
+namespace Swiotlb.Trace.Payloads;
+
+/// <summary>
+/// The fields of one printed payload: the kernel's print fmt (<c>dma_addr=36f0f000 size=512</c>, also what perf script
+/// prints), or trace-cmd's field rendering after <c>[FAILED TO PARSE]</c> (<c>device=… full_nents=2 dma_addrs=ARRAY[…]</c>),
+/// where keys are the format's field names and numbers decimal or <c>0x</c> hex. The first field missing or malformed is
+/// remembered in <see cref="Problem"/>; its reads return 0 or empty.
+/// </summary>
+internal ref struct PrintedFields(ReadOnlySpan<byte> payload, Utf8StringPool strings) : IEventFields
+{
+    private readonly ReadOnlySpan<byte> _payload = payload;
+    private readonly bool _byFieldName = payload.StartsWith("[FAILED TO PARSE]"u8);
+
+    public string? Problem { get; private set; }
+
+    public string String(EventField field)
+    {
+        if (Find(field, out var named))
+            return strings.Get(named);
+        if (field.Shape != PrintedShape.LeadingString || _byFieldName)
+        {
+            Fail(field, "a value");
+            return "";
+        }
+        var space = _payload.IndexOf((byte)' ');
+        return strings.Get(space < 0 ? _payload : _payload[..space]);
+    }
+
+    public ulong Unsigned(EventField field)
+    {
+        if (!Find(field, out var text))
+            return Fail(field, "a number");
+        if (!_byFieldName)
+        {
+            switch (field.Shape)
+            {
+                case PrintedShape.Hex:
+                    return PayloadFields.TryParseHex(text, out var hex) ? hex : Fail(field, "a hexadecimal number");
+                case PrintedShape.ShownOfTotal when text.IndexOf((byte)'/') is var slash and >= 0:
+                    text = text[(slash + 1)..];
+                    break;
+                case PrintedShape.Symbol when SymbolValue(field, text) is { } symbol:
+                    return symbol;
+            }
+        }
+        return PayloadFields.TryParseNumber(text, out var value) && (field.Symbols is null || value < (ulong)field.Symbols.Count)
+            ? value
+            : Fail(field, field.Symbols is null ? "a number" : string.Join(", ", field.Symbols) + " or its number");
+    }
+
+    public long Signed(EventField field) => unchecked((long)Unsigned(field));
+
+    public readonly bool IsSet(EventField field)
+    {
+        if (field.Shape == PrintedShape.Marker && !_byFieldName)
+            return _payload.IndexOf(field.PrintedUtf8) >= 0;
+        return Find(field, out var text) && PayloadFields.TryParseNumber(text, out var value) && value != 0;
+    }
+
+    public ImmutableArray<ulong> Array(EventField field)
+    {
+        if (Find(field, out var text) && PayloadFields.TryParseArray(text, field.ElementBytes, out var values))
+            return values;
+        Fail(field, "an array {…} or ARRAY[…]");
+        return [];
+    }
+
+    /// <summary>As printed; a number (printers that cannot evaluate <c>__print_flags</c>) in the kernel's words; empty when absent.</summary>
+    public readonly string FlagNames(EventField field)
+    {
+        if (!Find(field, out var text))
+            return "";
+        return text.StartsWith("0x"u8) && PayloadFields.TryParseNumber(text, out var bits) && field.Flags is { } names
+            ? names.Describe(bits)
+            : strings.Get(text);
+    }
+
+    /// <summary>The kernel's key first, the field name after; trace-cmd's field rendering the other way round.</summary>
+    private readonly bool Find(EventField field, out ReadOnlySpan<byte> value)
+    {
+        if (_byFieldName)
+            return PayloadFields.TryGet(_payload, field.NameUtf8, out value)
+                || (field.OlderNameUtf8.Length > 0 && PayloadFields.TryGet(_payload, field.OlderNameUtf8, out value));
+        return PayloadFields.TryGet(_payload, field.PrintedUtf8, out value) || PayloadFields.TryGet(_payload, field.NameUtf8, out value);
+    }
+
+    private static ulong? SymbolValue(EventField field, ReadOnlySpan<byte> text)
+    {
+        var symbols = field.SymbolsUtf8;
+        for (var i = 0; i < symbols.Length; i++)
+            if (text.SequenceEqual(symbols[i]))
+                return (ulong)i;
+        return null;
+    }
+
+    private ulong Fail(EventField field, string what)
+    {
+        Problem ??= $"expected {field.PrintedAs}= with {what}";
+        return 0;
+    }
+}
