@@ -35,6 +35,6 @@ public readonly record struct CommandCheck(CommandCheckStatus Status, PrpVerdict
                 return new(CommandCheckStatus.NoAddress, null, []);
             segments.Add(new DataSegment(segment.OriginalAddress, segment.Size, bounce));
         }
-        return new(CommandCheckStatus.Checked, path.Judge(segments, command.Command.QueueId), segments);
+        return new(CommandCheckStatus.Checked, path.Judge(segments, command.Command.QueueId, command.Command.PayloadBytes), segments);
     }
 }

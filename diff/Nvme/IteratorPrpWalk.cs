@@ -11,11 +11,11 @@ internal static class IteratorPrpWalk
 {
     private const uint Page = (uint)NvmeDriver.ControllerPageSize;
 
-    public static DataPointer Walk(IReadOnlyList<DataSegment> segments)
+    public static DataPointer Walk(IReadOnlyList<DataSegment> segments, ulong payload)
     {
         var entries = new List<ulong>();
         var iterator = new Iterator(segments);
-        var length = (uint)NvmeDriver.Payload(segments);
+        var length = (uint)payload;
 
         entries.Add(iterator.Address);
         var taken = Math.Min(length, Page - (uint)(iterator.Address % Page));

@@ -11,7 +11,8 @@ public static class NvmeControllerCheck
 {
     private const ulong Page = NvmeDriver.ControllerPageSize;
 
-    public static PrpVerdict Check(DataPointer pointer, IReadOnlyList<DataSegment> segments)
+    /// <param name="payload">The command's bytes; beyond what the segments hold, whatever the PRPs describe is misdirected.</param>
+    public static PrpVerdict Check(DataPointer pointer, IReadOnlyList<DataSegment> segments, ulong payload)
     {
         switch (pointer.Kind)
         {
@@ -20,7 +21,7 @@ public static class NvmeControllerCheck
             case DataPointerKind.Sgl:
                 return new PrpVerdict(PrpOutcome.Valid, pointer);
         }
-        var length = NvmeDriver.Payload(segments);
+        var length = payload;
         var described = Described(pointer, length, out var misaligned);
         if (described is null)
             return new PrpVerdict(PrpOutcome.WrongBytes, pointer, FirstBadByte: Math.Min(length, Page - pointer.Entries[0] % Page));
@@ -70,6 +71,8 @@ public static class NvmeControllerCheck
             var rangeOffset = 0UL;
             while (rangeOffset < range.Length)
             {
+                if (segmentIndex == segments.Count)
+                    return payloadOffset;
                 var current = segments[segmentIndex];
                 var step = Math.Min(range.Length - rangeOffset, current.Size - segmentOffset);
                 if (range.Address + rangeOffset != current.Bounce + segmentOffset)

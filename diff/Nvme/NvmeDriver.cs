@@ -10,37 +10,42 @@ public static class NvmeDriver
     private const ulong PageMask = ControllerPageSize - 1;
 
     /// <param name="queueId">The submission queue: 0 is the admin queue, which never uses SGLs.</param>
-    public static DataPointer Map(IReadOnlyList<DataSegment> segments, int queueId, NvmeDriverGeneration generation, NvmeController controller)
+    /// <param name="payload">The request's bytes (<c>blk_rq_payload_bytes</c>), at least what the segments hold.</param>
+    public static DataPointer Map(IReadOnlyList<DataSegment> segments, ulong payload, int queueId, NvmeDriverGeneration generation, NvmeController controller)
     {
         var sglCapable = queueId != 0 && controller.SupportsSgl;
         return generation == NvmeDriverGeneration.DmaIterator
-            ? MapThroughIterator(segments, sglCapable, controller.SglThreshold)
-            : MapScatterlist(segments, sglCapable, controller.SglThreshold);
+            ? MapThroughIterator(segments, payload, sglCapable, controller.SglThreshold)
+            : MapScatterlist(segments, payload, sglCapable, controller.SglThreshold);
     }
 
-    private static DataPointer MapScatterlist(IReadOnlyList<DataSegment> segments, bool sglCapable, uint threshold)
+    private static DataPointer MapScatterlist(IReadOnlyList<DataSegment> segments, ulong payload, bool sglCapable, uint threshold)
     {
-        if (segments.Count == 1)
+        if (IsOneSegmentRequest(segments, payload))
         {
             if (FitsTwoPrps(segments[0]))
                 return SimplePrps(segments[0]);
             if (sglCapable && threshold != 0)
                 return Sgl(segments);
         }
-        if (sglCapable && threshold != 0 && AverageSegment(segments) >= threshold)
+        if (sglCapable && threshold != 0 && AverageSegment(segments, payload) >= threshold)
             return Sgl(segments);
-        return ScatterlistPrpWalk.Walk(segments);
+        return ScatterlistPrpWalk.Walk(segments, payload);
     }
 
-    private static DataPointer MapThroughIterator(IReadOnlyList<DataSegment> segments, bool sglCapable, uint threshold)
+    private static DataPointer MapThroughIterator(IReadOnlyList<DataSegment> segments, ulong payload, bool sglCapable, uint threshold)
     {
         var forced = sglCapable && HasGapInsidePage(segments);
-        if (segments.Count == 1 && (sglCapable || FitsTwoPrps(segments[0])))
+        if (IsOneSegmentRequest(segments, payload) && (sglCapable || FitsTwoPrps(segments[0])))
             return forced || !FitsTwoPrps(segments[0]) ? Sgl(segments) : SimplePrps(segments[0]);
-        if (forced || (sglCapable && threshold != 0 && AverageSegment(segments) >= threshold))
+        if (forced || (sglCapable && threshold != 0 && AverageSegment(segments, payload) >= threshold))
             return Sgl(segments);
-        return IteratorPrpWalk.Walk(segments);
+        return IteratorPrpWalk.Walk(segments, payload);
     }
+
+    /// <summary><c>blk_rq_nr_phys_segments(req) == 1</c>: one mapped segment that holds the whole payload (the DMA iterator
+    /// maps later segments only when its walk reaches them, so one mapping alone does not make a one-segment request).</summary>
+    private static bool IsOneSegmentRequest(IReadOnlyList<DataSegment> segments, ulong payload) => segments.Count == 1 && segments[0].Size == payload;
 
     /// <summary>The request's one bio_vec, from its original page offset, fits PRP1's page and one more.</summary>
     private static bool FitsTwoPrps(DataSegment segment) => (segment.Original & PageMask) + segment.Size <= 2 * ControllerPageSize;
@@ -58,11 +63,10 @@ public static class NvmeDriver
     private static DataPointer Sgl(IReadOnlyList<DataSegment> segments) => new(DataPointerKind.Sgl, [.. segments.Select(s => s.Bounce)]);
 
     /// <summary><c>DIV_ROUND_UP(blk_rq_payload_bytes(req), nseg)</c>.</summary>
-    private static ulong AverageSegment(IReadOnlyList<DataSegment> segments)
+    private static ulong AverageSegment(IReadOnlyList<DataSegment> segments, ulong payload)
     {
-        var total = Payload(segments);
         var count = (ulong)segments.Count;
-        return (total + count - 1) / count;
+        return (payload + count - 1) / count;
     }
 
     /// <summary><c>req_phys_gap_mask(req) &amp; (NVME_CTRL_PAGE_SIZE - 1)</c>: some inner boundary of the original buffers

@@ -10,10 +10,10 @@ internal static class ScatterlistPrpWalk
 {
     private const long Page = (long)NvmeDriver.ControllerPageSize;
 
-    public static DataPointer Walk(IReadOnlyList<DataSegment> segments)
+    public static DataPointer Walk(IReadOnlyList<DataSegment> segments, ulong payload)
     {
         var entries = new List<ulong>();
-        var length = (long)NvmeDriver.Payload(segments);
+        var length = (long)payload;
         var segment = 0;
         var address = segments[0].Bounce;
         var remainingInSegment = (long)segments[0].Size;

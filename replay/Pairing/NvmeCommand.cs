@@ -7,7 +7,10 @@ namespace Swiotlb.Trace.Replay.Pairing;
 /// <param name="Device">The PCI device its segments were mapped for.</param>
 /// <param name="Segments">Identifiers of the mappings, in the order the driver mapped them.</param>
 /// <param name="Completion">The <c>nvme_complete_rq</c>, null when the capture ends first.</param>
-public sealed record NvmeCommand(NvmeSetupCmd Setup, string Device, IReadOnlyList<int> Segments, NvmeCompleteRq? Completion)
+/// <param name="PayloadBytes">The request's data bytes: its <c>block_rq_issue</c>, else its block count times the disk's
+/// block size seen so far; null when neither shows. The driver's DMA iterator (6.17+) may map only some segments, so
+/// the payload can exceed what the segments hold.</param>
+public sealed record NvmeCommand(NvmeSetupCmd Setup, string Device, IReadOnlyList<int> Segments, NvmeCompleteRq? Completion, ulong? PayloadBytes = null)
 {
     public int QueueId => Setup.QueueId;
     public ushort CommandId => Setup.CommandId;

@@ -15,6 +15,7 @@ public sealed class NvmeCommandTracker
     private readonly Dictionary<(int Controller, int Queue, ushort Command), OpenCommand> _inFlight = [];
     private readonly Dictionary<int, string> _deviceByController = [];
     private readonly HashSet<int> _cpusWithSetups = [];
+    private readonly Dictionary<string, ulong> _blockSizeByDisk = [];
 
     /// <summary>Commands still in flight (built, not completed).</summary>
     public int InFlight => _inFlight.Count;
@@ -55,7 +56,12 @@ public sealed class NvmeCommandTracker
     /// <returns>The PCI device this issue has just shown to be the controller, or null.</returns>
     public string? Issued(BlockRqIssue issue)
     {
-        if (!_buildingByCpu.Remove(issue.Header.Cpu, out var command) || DeviceOf(command.Setup.ControllerId) is not null)
+        if (!_buildingByCpu.Remove(issue.Header.Cpu, out var command))
+            return null;
+        command.IssuedBytes = issue.Bytes;
+        if (command.Setup.Range is { BlockCount: > 0 } range && issue.Bytes % range.BlockCount == 0)
+            _blockSizeByDisk[command.Setup.Disk] = issue.Bytes / range.BlockCount;
+        if (DeviceOf(command.Setup.ControllerId) is not null)
             return null;
         var carrier = command.Segments.GroupBy(s => s.Device)
             .Where(g => g.Aggregate(0UL, (sum, s) => sum + s.Size) == issue.Bytes)
@@ -87,7 +93,7 @@ public sealed class NvmeCommandTracker
     {
         var device = DeviceOf(command.Setup.ControllerId) ?? command.Segments.FirstOrDefault()?.Device ?? "";
         var segments = command.Segments.Where(s => s.Device == device).Select(s => s.MappingId).ToList();
-        return new NvmeCommand(command.Setup, device, segments, completion);
+        return new NvmeCommand(command.Setup, device, segments, completion, PayloadOf(command));
     }
 
     /// <summary>
@@ -96,11 +102,17 @@ public sealed class NvmeCommandTracker
     /// </summary>
     private static (int, int, ushort) Key(int controller, int queue, ushort command) => (Math.Max(controller, 0), queue, (ushort)(command & 0x0fff));
 
+    private ulong? PayloadOf(OpenCommand command) =>
+        command.IssuedBytes ?? (command.Setup.Range is { } range && _blockSizeByDisk.TryGetValue(command.Setup.Disk, out var blockSize)
+            ? range.BlockCount * blockSize
+            : null);
+
     private sealed record Segment(int MappingId, string Device, ulong Size);
 
     private sealed class OpenCommand(NvmeSetupCmd setup)
     {
         public NvmeSetupCmd Setup { get; } = setup;
         public List<Segment> Segments { get; } = [];
+        public ulong? IssuedBytes { get; set; }
     }
 }
