@@ -6,11 +6,11 @@ namespace Swiotlb.Trace.Cli.Commands;
 /// <summary><c>--fail-on</c>: which findings make the exit code 1.</summary>
 public static class FailOn
 {
-    public static readonly IReadOnlyList<string> Names = ["truncation", "prp", "failure", "hang"];
+    public static readonly IReadOnlyList<string> Names = ["truncation", "prp", "failure", "hang", "observed"];
 
     public static Option<string[]> Option() => new("--fail-on")
     {
-        Description = "Findings that make the exit code 1, comma-separated or repeated: truncation, prp, failure, hang (default: all).",
+        Description = "Findings that make the exit code 1, comma-separated or repeated: truncation, prp, failure, hang, observed (NVMe commands the kernel's own addresses broke) (default: all).",
         AllowMultipleArgumentsPerToken = true,
     };
 

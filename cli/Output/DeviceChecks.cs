@@ -18,28 +18,35 @@ public sealed record DeviceCheck(string Device, string Model, FindingKind Kind, 
         FindingKind.Truncation => $"{Count} mappings whose bounce address breaks the device's min_align_mask",
         FindingKind.Prp => $"{Count} NVMe commands whose PRPs break",
         FindingKind.Failure => $"{Count} mappings the model fails to map",
-        _ => $"{Count} mappings whose slot search never ends",
+        FindingKind.Hang => $"{Count} mappings whose slot search never ends",
+        FindingKind.Observed => $"{Count} NVMe commands the kernel's own bounce addresses broke on the traced system",
+        _ => throw new ArgumentOutOfRangeException(nameof(Kind), Kind, "a finding kind without a description"),
     };
 }
 
-/// <summary>Every device × replayed model × finding kind of a summary (the kernel's observed addresses are not a model and are left out).</summary>
+/// <summary>Every device × replayed model × predicted finding kind of a summary, and per device under the kernel's own
+/// addresses the one observed kind: the commands they really broke.</summary>
 public static class DeviceChecks
 {
     public static IEnumerable<DeviceCheck> Of(ReplaySummary summary, IReadOnlySet<FindingKind> failOn) =>
         from row in summary.Devices
-        where row.Model != ReplaySummary.Observed
-        from kind in Enum.GetValues<FindingKind>()
+        from kind in KindsOf(row)
         select new DeviceCheck(row.Device, row.Model, kind, Count(row, kind), FirstOffenders(summary, row, kind), failOn.Contains(kind));
+
+    private static IEnumerable<FindingKind> KindsOf(DeviceModelSummary row) => row.Model == ReplaySummary.Observed
+        ? row.CommandsChecked > 0 ? [FindingKind.Observed] : []
+        : Enum.GetValues<FindingKind>().Where(kind => kind != FindingKind.Observed);
 
     private static long Count(DeviceModelSummary row, FindingKind kind) => kind switch
     {
         FindingKind.Truncation => row.MaskViolations,
-        FindingKind.Prp => row.CommandsBroken,
+        FindingKind.Prp or FindingKind.Observed => row.CommandsBroken,
         FindingKind.Failure => row.Failures,
-        _ => row.EndlessSearches,
+        FindingKind.Hang => row.EndlessSearches,
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "a finding kind without a count"),
     };
 
-    private static IReadOnlyList<string> FirstOffenders(ReplaySummary summary, DeviceModelSummary row, FindingKind kind) => kind == FindingKind.Prp
+    private static IReadOnlyList<string> FirstOffenders(ReplaySummary summary, DeviceModelSummary row, FindingKind kind) => kind is FindingKind.Prp or FindingKind.Observed
         ? [.. summary.CommandFindings.Where(f => f.Device == row.Device && f.Model == row.Model).Select(FindingLines.Command)]
         : [.. summary.MappingFindings.Where(f => f.Device == row.Device && f.Model == row.Model && f.Kind == kind).Select(FindingLines.Mapping)];
 }

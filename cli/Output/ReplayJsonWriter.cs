@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Swiotlb.Trace.Cli.Commands;
 using Swiotlb.Trace.Diff.Findings;
+using Swiotlb.Trace.Diff.Nvme;
 using Swiotlb.Trace.Diff.Replaying;
 
 namespace Swiotlb.Trace.Cli.Output;
@@ -14,6 +15,7 @@ public static class ReplayJsonWriter
         JsonOutput.Write(output, json =>
         {
             json.WriteStartObject();
+            WriteObservedBreakage(replay.Summary, json);
             WriteCapture(replay, json);
             WriteModels(replay, json);
             WriteDevices(replay, json);
@@ -29,6 +31,18 @@ public static class ReplayJsonWriter
             json.WriteEndObject();
             json.WriteEndObject();
         });
+    }
+
+    /// <summary>First in the document: what the kernel's own addresses really broke, per outcome.</summary>
+    private static void WriteObservedBreakage(ReplaySummary summary, Utf8JsonWriter json)
+    {
+        json.WriteStartObject("observedBreakage");
+        json.WriteNumber("commands", summary.Count(FindingKind.Observed));
+        json.WriteNumber("driverRejects", summary.Outcomes(ReplaySummary.Observed, PrpOutcome.DriverRejects));
+        json.WriteNumber("misalignedEntry", summary.Outcomes(ReplaySummary.Observed, PrpOutcome.MisalignedEntry));
+        json.WriteNumber("wrongBytes", summary.Outcomes(ReplaySummary.Observed, PrpOutcome.WrongBytes));
+        json.WriteNumber("resubmittedCountedOnce", summary.CommandsResubmitted);
+        json.WriteEndObject();
     }
 
     private static void WriteCapture(CaptureReplay replay, Utf8JsonWriter json)

@@ -24,6 +24,8 @@ public static class ReplayJunitWriter
             xml.WriteStartElement("testsuites");
             xml.WriteAttributeString("name", $"swiotrace replay {Path.GetFileName(replay.Metadata.File)}");
             WriteCounts(xml, checks);
+            if (checks.Any(c => c.Model == ReplaySummary.Observed))
+                WriteSuite(xml, replay, ReplaySummary.Observed, [.. checks.Where(c => c.Model == ReplaySummary.Observed)]);
             foreach (var model in replay.Summary.Models)
                 WriteSuite(xml, replay, model, [.. checks.Where(c => c.Model == model)]);
             xml.WriteEndElement();

@@ -17,6 +17,8 @@ public static class ReplayMarkdownWriter
     {
         output.WriteLine($"## swiotrace replay: {Markdown.Code(Path.GetFileName(replay.Metadata.File))}");
         output.WriteLine();
+        if (ReplayVerdict.ObservedBreakage(replay.Summary) is { } observed)
+            output.WriteLine($"> **{Markdown.Escape(observed)}**\n");
         output.WriteLine($"**Verdict: {ReplayVerdict.Headline(exit)}** (exit {(int)exit}): {Markdown.Escape(ReplayVerdict.Counts(replay.Summary, failOn))}");
         output.WriteLine();
         foreach (var fact in ReplayFacts.Of(replay))

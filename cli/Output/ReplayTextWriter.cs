@@ -11,6 +11,8 @@ public static class ReplayTextWriter
 
     public static void Write(CaptureReplay replay, IReadOnlySet<FindingKind> failOn, ExitCode exit, TextWriter output)
     {
+        if (ReplayVerdict.ObservedBreakage(replay.Summary) is { } observed)
+            output.WriteLine(observed);
         foreach (var fact in ReplayFacts.Of(replay))
             output.WriteLine($"{fact.Label + ":",-9} {fact.Value}");
         output.WriteLine();

@@ -1,5 +1,6 @@
 using Swiotlb.Trace.Cli.Commands;
 using Swiotlb.Trace.Diff.Findings;
+using Swiotlb.Trace.Diff.Nvme;
 
 namespace Swiotlb.Trace.Cli.Output;
 
@@ -7,6 +8,20 @@ namespace Swiotlb.Trace.Cli.Output;
 public static class ReplayVerdict
 {
     public static string Headline(ExitCode exit) => exit == ExitCode.Findings ? "FINDINGS" : "clean";
+
+    /// <summary>The line every report leads with when the kernel's own bounce addresses broke NVMe commands (real failed
+    /// I/O or silent corruption on the traced system, not a prediction); null when they broke none.</summary>
+    public static string? ObservedBreakage(ReplaySummary summary)
+    {
+        var broken = summary.Count(FindingKind.Observed);
+        if (broken == 0)
+            return null;
+        var checkedCommands = summary.Devices.Where(d => d.Model == ReplaySummary.Observed).Sum(d => d.CommandsChecked);
+        return $"OBSERVED BREAKAGE: the kernel's own bounce addresses broke {broken} of {checkedCommands} NVMe commands on the traced system: " +
+            $"{summary.Outcomes(ReplaySummary.Observed, PrpOutcome.DriverRejects)} refused by the driver (I/O error), " +
+            $"{summary.Outcomes(ReplaySummary.Observed, PrpOutcome.MisalignedEntry)} rejected by the controller (Invalid PRP Offset), " +
+            $"{summary.Outcomes(ReplaySummary.Observed, PrpOutcome.WrongBytes)} completed with wrong bytes (silent corruption)";
+    }
 
     public static string Counts(ReplaySummary summary, IReadOnlySet<FindingKind> failOn) =>
         string.Join(", ", Enum.GetValues<FindingKind>().Select(kind =>

@@ -21,6 +21,8 @@ public static class ReplayHtmlWriter
         output.WriteLine($"<title>swiotrace replay: {E(Path.GetFileName(replay.Metadata.File))}</title>");
         output.WriteLine($"<style>{ReplayPageStyle.Css}</style></head><body>");
         output.WriteLine($"<h1>swiotrace replay: {E(replay.Metadata.File)}</h1>");
+        if (ReplayVerdict.ObservedBreakage(summary) is { } observed)
+            output.WriteLine($"<p class=\"verdict findings\">{E(observed)}</p>");
         output.WriteLine($"<p class=\"verdict {(exit == ExitCode.Findings ? "findings" : "clean")}\">{ReplayVerdict.Headline(exit)}: {E(ReplayVerdict.Counts(summary, failOn))}</p>");
         output.WriteLine("<dl class=\"facts\">");
         foreach (var fact in ReplayFacts.Of(replay))

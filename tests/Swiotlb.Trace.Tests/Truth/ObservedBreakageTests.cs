@@ -1,0 +1,45 @@
+using System.Text.Json;
+using Swiotlb.Trace.Tests.Support;
+
+namespace Swiotlb.Trace.Tests.Truth;
+
+/// <summary>When the kernel's own addresses broke commands, every report leads with it and the run fails, under the capture
+/// kernel's own model; the control capture, with Debian's driver, is clean.</summary>
+public class ObservedBreakageTests
+{
+    [Theory]
+    [InlineData("nomask-mkfs-xfs-6.1.0", "linux-6.1", 3, 0, 31)]
+    [InlineData("nomask-fio-verify-6.1.0", "linux-6.1", 12, 11, 0)]
+    [InlineData("nomask-mkfs-xfs-6.12.117", "linux-6.9", 1, 0, 31)]
+    public void Replay_under_the_capture_kernels_own_model_fails_on_what_the_kernel_broke(string folder, string model, int refused, int rejected, int silent)
+    {
+        var (exit, output, _) = CliRun.Run("replay", Samples.Capture($"{folder}/trace.txt"), "--model", model, "--format", "json");
+        var observed = JsonDocument.Parse(output).RootElement.GetProperty("observedBreakage");
+
+        Assert.Equal(1, exit);
+        Assert.Equal((refused, rejected, silent), (observed.GetProperty("driverRejects").GetInt32(), observed.GetProperty("misalignedEntry").GetInt32(),
+            observed.GetProperty("wrongBytes").GetInt32()));
+        Assert.Equal(refused + rejected + silent, observed.GetProperty("commands").GetInt32());
+    }
+
+    [Fact]
+    public void The_text_report_leads_with_the_breakage_and_fail_on_observed_selects_it()
+    {
+        var capture = Samples.Capture("nomask-fio-verify-6.1.0/trace.txt");
+        var (exit, output, _) = CliRun.Run("replay", capture, "--model", "linux-6.1", "--fail-on", "observed");
+        var (otherKinds, _, _) = CliRun.Run("replay", capture, "--model", "linux-6.1", "--fail-on", "failure,hang");
+
+        Assert.Equal(1, exit);
+        Assert.StartsWith("OBSERVED BREAKAGE: the kernel's own bounce addresses broke 23 of ", output);
+        Assert.Equal(0, otherKinds);
+    }
+
+    [Fact]
+    public void The_control_capture_replays_clean_under_its_own_kernel()
+    {
+        var (exit, output, _) = CliRun.Run("replay", Samples.Capture("stock-fio-verify-6.1.0/trace.txt"), "--model", "linux-6.1");
+
+        Assert.Equal(0, exit);
+        Assert.DoesNotContain("OBSERVED BREAKAGE", output);
+    }
+}
