@@ -1,4 +1,5 @@
 using Swiotlb.Trace.Capture;
+using Swiotlb.Trace.Diff.Nvme;
 using Swiotlb.Trace.Diff.Replaying;
 using Swiotlb.Trace.Replay.Pairing;
 
@@ -25,6 +26,10 @@ public static class ReplayFacts
         facts.AddRange(replay.Models.Select(model => new ReplayFact("model", $"{model.Name} ({model.Reason}); pool {string.Join(", ", model.Pool.Sources)}")));
         facts.AddRange(replay.Devices.OrderBy(d => d.Key, StringComparer.Ordinal).Select(d =>
             new ReplayFact("device", $"{d.Key} min_align_mask 0x{d.Value.Parameters.MinAlignMask:x} ({Describe(d.Value.Evidence)})")));
+        var paths = replay.Summary.DataPaths;
+        facts.AddRange(paths.Controllers.Where(c => c.Value.Evidence != SglEvidence.Assumed).OrderBy(c => c.Key, StringComparer.Ordinal).Select(c =>
+            new ReplayFact("nvme", $"{c.Key} {(c.Value.SupportsSgl ? "takes" : "does not take")} SGLs ({Describe(c.Value.Evidence)}); sgl_threshold {c.Value.SglThreshold}; " +
+                                   $"driver {paths.CaptureDriver.Describe()}")));
         var reading = replay.Reading;
         if (reading.LostEvents > 0 || reading.MalformedLines > 0 || reading.Truncated)
             facts.Add(new("reading", $"{reading.LostEvents} events lost by the ring, {reading.MalformedLines} malformed lines{(reading.Truncated ? ", truncated" : "")}"));
@@ -43,6 +48,13 @@ public static class ReplayFacts
         MappingSourceKind.BlockRequests => $"{pairing.MapsFromBlockRequests} from block requests (ASSUMPTION-BASED: no addresses in the capture)",
         _ => "none",
     } + (pairing.Unreturned > 0 ? $"; {pairing.Unreturned} never returned" : "");
+
+    private static string Describe(SglEvidence evidence) => evidence switch
+    {
+        SglEvidence.Declared => "declared: --nvme-sgl",
+        SglEvidence.ObservedCommand => "a completed command only an SGL could carry",
+        _ => "assumed",
+    };
 
     private static string Describe(DeviceEvidence evidence) => evidence switch
     {

@@ -27,6 +27,10 @@ public static class NvmeDriverGenerations
     public static NvmeDriverGeneration Of(KernelRelease? release) =>
         release is { } r && (r.Major > 6 || (r.Major == 6 && r.Minor >= 17)) ? NvmeDriverGeneration.DmaIterator : NvmeDriverGeneration.Scatterlist;
 
+    public static string Describe(this NvmeDriverGeneration generation) => generation == NvmeDriverGeneration.DmaIterator
+        ? "6.17+ (DMA iterator, one dma_map_phys per segment)"
+        : "5.10–6.16 (scatterlist: dma_map_sg)";
+
     /// <summary>The release string's driver, parsed leniently (null or unparsable: <see cref="NvmeDriverGeneration.Scatterlist"/>).</summary>
     public static NvmeDriverGeneration Of(string? release) =>
         Of(release is not null && KernelRelease.TryParse(release, out var parsed) ? parsed : null);
