@@ -36,12 +36,13 @@ public sealed class BlkparseAgreementTests
 
         var trailing = line.Trailing();
         Assert.True(trailing is not null, $"{where}: blkparse line tail '{line.Tail}' not understood by the test");
-        var (sector, sectorCount, bracketed) = trailing.Value;
+        var (sector, sectorCount, bracketed, splitSector) = trailing.Value;
         if (sector is not null)
-        {
             Assert.True(sector == record.Sector, $"{where}: sector {record.Sector}, blkparse {sector}");
+        if (sector is not null && sectorCount is not null)
             Assert.True(sectorCount == record.SectorCount, $"{where}: sectors {record.SectorCount}, blkparse {sectorCount}");
-        }
+        if (splitSector is not null)
+            Assert.True(splitSector == record.PduValue, $"{where}: split at {record.PduValue}, blkparse {splitSector}");
         var shown = line.Action is "C" or "R" ? record.Error.ToString() : record.ProcessName ?? "(null)";
         Assert.True(bracketed == shown, $"{where}: shown as [{shown}], blkparse [{bracketed}]");
     }

@@ -9,15 +9,22 @@ internal sealed record BlkparseLine(string Device, int Cpu, uint Sequence, ulong
 {
     private static readonly Regex Trailer = new(@"^(?:(\d+)(?: \+ (\d+))? )?\[(.*)\](?: \d+)?$");
 
-    /// <summary>The sector, the sector count and the bracketed text (process name, or error on C/R lines) of a line that has them.</summary>
-    public (ulong? Sector, uint SectorCount, string Bracketed)? Trailing()
+    /// <summary>A split (X): blkparse prints <c>sector / split-sector [process]</c>, the second number being the pdu (the sector the
+    /// new bio starts at), and no sector count.</summary>
+    private static readonly Regex SplitTrailer = new(@"^(\d+) / (\d+) \[(.*)\]$");
+
+    /// <summary>The sector, the sector count, the bracketed text (process name, or error on C/R lines) and, on a split, the sector
+    /// it splits at, of a line that has them.</summary>
+    public (ulong? Sector, uint? SectorCount, string Bracketed, ulong? SplitSector)? Trailing()
     {
+        if (Action == "X" && SplitTrailer.Match(Tail) is { Success: true } split)
+            return (ulong.Parse(split.Groups[1].Value), null, split.Groups[3].Value, ulong.Parse(split.Groups[2].Value));
         var match = Trailer.Match(Tail);
         if (!match.Success)
             return null;
         ulong? sector = match.Groups[1].Success ? ulong.Parse(match.Groups[1].Value) : null;
         var count = match.Groups[2].Success ? uint.Parse(match.Groups[2].Value) : 0;
-        return (sector, count, match.Groups[3].Value);
+        return (sector, count, match.Groups[3].Value, null);
     }
 }
 

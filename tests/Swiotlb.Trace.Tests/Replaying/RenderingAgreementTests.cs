@@ -1,3 +1,4 @@
+using Swiotlb.Trace.Cli.Input;
 using Swiotlb.Trace.Diff.Replaying;
 using Swiotlb.Trace.Tests.Support;
 
@@ -12,7 +13,11 @@ public class RenderingAgreementTests
     [MemberData(nameof(CapturesWithBoth))]
     public void Replay_of_trace_dat_equals_replay_of_trace_txt(string folder)
     {
-        var text = ReplayRuns.Of($"{folder}/trace.txt");
+        // A trace.dat that started late is compared with the replay of the text buffer's events from its start on
+        // (LateStartedRecordings); the replay adopts each area's first mapping either way, so both start alike.
+        var text = LateStartedRecordings.StartedLate(folder, "trace.dat")
+            ? TextReplayFromStartOf(folder)
+            : ReplayRuns.Of($"{folder}/trace.txt");
         var binary = ReplayRuns.Of($"{folder}/trace.dat");
 
         Assert.Equal(ExpectedSource(folder), binary.Source);
@@ -25,6 +30,20 @@ public class RenderingAgreementTests
     /// place: their mappings come from the dma:* events.</summary>
     private static MappingSourceKind ExpectedSource(string folder) =>
         folder.EndsWith("-7.3.4", StringComparison.Ordinal) ? MappingSourceKind.DmaEvents : MappingSourceKind.Kprobes;
+
+    private static CaptureReplay TextReplayFromStartOf(string folder)
+    {
+        var textPath = Samples.Capture($"{folder}/trace.txt");
+        List<Events.TraceEvent> lateEvents;
+        using (var late = CaptureOpener.Open(Samples.Capture($"{folder}/trace.dat"), TextWriter.Null))
+            lateEvents = [.. late.ReadEvents()];
+        return CaptureReplayer.Run(() =>
+            {
+                var text = CaptureOpener.Open(textPath, TextWriter.Null);
+                return LateStartedRecordings.Reader(LateStartedRecordings.TextFromStartOf([.. text.ReadEvents()], lateEvents), text);
+            },
+            SiblingKernelFacts.Read(textPath), ReplayRequest.Defaults with { Models = [] });
+    }
 
     private static List<(string, string, long, long, long, long, long, long)> Rows(CaptureReplay replay) =>
         [.. replay.Summary.Devices.Select(d => (d.Device, d.Model, d.Mappings, d.WithPageOffset, d.OffsetsLost, d.MaskViolations, d.CommandsChecked, d.CommandsBroken))];

@@ -34,14 +34,10 @@ public class RealCaptureCountTests
     public void Every_swiotlb_and_nvme_event_is_typed_not_generic(string capture)
     {
         var (events, _) = Support.TextCaptures.ReadAll(Samples.Capture(capture));
+        var folder = capture[..capture.IndexOf('/', StringComparison.Ordinal)];
 
-        var mayStayGeneric = capture.Contains("-7.3.4/", StringComparison.Ordinal) ? AlwaysGeneric.Append("swmapret") : AlwaysGeneric;
-        Assert.DoesNotContain(events, e => e.Kind == Events.EventKind.Generic && !mayStayGeneric.Contains(e.Name));
+        Assert.DoesNotContain(events, e => e.Kind == Events.EventKind.Generic && !ExpectedGenericEvents.IsExpected(folder, e.Name));
     }
-
-    /// <summary>Events swiotrace does not type: <c>dma_alloc</c>, <c>block_rq_error</c>, and the lab captures' probes on
-    /// <c>nvme_queue_rq</c> (<c>nvq</c>, <c>nvqret</c>).</summary>
-    private static readonly string[] AlwaysGeneric = ["dma_alloc", "block_rq_error", "nvq", "nvqret"];
 
     /// <summary>The 7.3 captures' <c>swmapret</c> probes <c>swiotlb_map+104</c>, a return site in the caller: the kernel text
     /// names it, so the reader warns once and keeps it generic (trace-cmd's report prints only its address: no warning).</summary>
