@@ -20,6 +20,9 @@ public enum CommandCheckStatus
 /// <summary>The verdict on one command under one set of bounce addresses (a model's, or the capture's).</summary>
 public readonly record struct CommandCheck(CommandCheckStatus Status, PrpVerdict? Verdict, IReadOnlyList<DataSegment> Segments)
 {
+    /// <summary>Read and write: the commands whose request bytes are their data (a discard's are the range it frees).</summary>
+    private static bool MovesData(byte opcode) => opcode is 0x01 or 0x02;
+
     public static CommandCheck Of(ReplayedCommand command, Func<ReplayedMapping, ulong?> bounceOf, NvmeDataPath path)
     {
         if (command.Command.Setup.UsesSgl)
@@ -35,6 +38,6 @@ public readonly record struct CommandCheck(CommandCheckStatus Status, PrpVerdict
                 return new(CommandCheckStatus.NoAddress, null, []);
             segments.Add(new DataSegment(segment.OriginalAddress, segment.Size, bounce));
         }
-        return new(CommandCheckStatus.Checked, path.Judge(segments, command.Command.QueueId, command.Command.PayloadBytes), segments);
+        return new(CommandCheckStatus.Checked, path.Judge(segments, command.Command.QueueId, MovesData(command.Command.Setup.Opcode) ? command.Command.PayloadBytes : null), segments);
     }
 }
