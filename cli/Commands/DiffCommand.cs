@@ -41,7 +41,7 @@ public static class DiffCommand
             captures, model, against, format, output, failOn,
         };
         replayOptions.AddTo(command);
-        command.SetAction(parsed => CommandFailure.Guard(parsed.InvocationConfiguration.Error, () => Run(
+        command.SetAction(parsed => CommandFailure.Guard(parsed, () => Run(
             parsed.GetValue(captures)!, parsed.GetValue(model), parsed.GetValue(against),
             replayOptions.RequestFrom(parsed, models: []),
             parsed.GetValue(format)!, parsed.GetValue(output), FailOn.Parse(parsed.GetValue(failOn)),

@@ -35,7 +35,7 @@ public static class ExportCommand
             captures, directory, format, models, partitionBy,
         };
         replayOptions.AddTo(command);
-        command.SetAction(parsed => CommandFailure.Guard(parsed.InvocationConfiguration.Error, () => Run(
+        command.SetAction(parsed => CommandFailure.Guard(parsed, () => Run(
             parsed.GetValue(captures)!,
             replayOptions.RequestFrom(parsed, parsed.GetValue(models) ?? []),
             parsed.GetValue(directory)!, parsed.GetValue(format)!, ExportLayout.ParsePartitionKeys(parsed.GetValue(partitionBy) ?? []),

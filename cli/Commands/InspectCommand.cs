@@ -18,7 +18,7 @@ public static class InspectCommand
         {
             capture, format, output,
         };
-        command.SetAction(parsed => CommandFailure.Guard(parsed.InvocationConfiguration.Error, () => Run(
+        command.SetAction(parsed => CommandFailure.Guard(parsed, () => Run(
             parsed.GetValue(capture)!, parsed.GetValue(format)!, parsed.GetValue(output),
             parsed.InvocationConfiguration.Output, parsed.InvocationConfiguration.Error)));
         return command;

@@ -30,7 +30,7 @@ public static class ReplayCommand
         };
         replayOptions.AddTo(command);
         blockOptions.AddTo(command);
-        command.SetAction(parsed => CommandFailure.Guard(parsed.InvocationConfiguration.Error, () => Run(
+        command.SetAction(parsed => CommandFailure.Guard(parsed, () => Run(
             parsed.GetValue(capture)!,
             replayOptions.RequestFrom(parsed, parsed.GetValue(models) ?? []) with
             {

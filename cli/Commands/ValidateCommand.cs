@@ -25,7 +25,7 @@ public static class ValidateCommand
             capture, model, format, output,
         };
         replay.AddTo(command);
-        command.SetAction(parsed => CommandFailure.Guard(parsed.InvocationConfiguration.Error, () => Run(
+        command.SetAction(parsed => CommandFailure.Guard(parsed, () => Run(
             parsed.GetValue(capture)!,
             new ValidationOptions(parsed.GetValue(model), replay.PoolFrom(parsed), replay.DevicesFrom(parsed)),
             parsed.GetValue(format)!, parsed.GetValue(output), parsed.InvocationConfiguration.Output, parsed.InvocationConfiguration.Error)));

@@ -1,3 +1,6 @@
+using Swiotlb.Trace.Replay.Allocator;
+using Swiotlb.Trace.Replay.Pairing;
+
 namespace Swiotlb.Trace.Diff.Prp;
 
 /// <summary>
@@ -11,10 +14,15 @@ public static class PrpBuilder
 {
     public const ulong ControllerPageSize = 4096;
 
+    /// <summary>The most a command can carry: <c>NVME_MAX_SEGS</c> mappings of at most <c>swiotlb_max_mapping_size</c> each.</summary>
+    public const ulong MaxCommandBytes = NvmeCommandTracker.MaxSegments * MappingLimits.MaxMappingSize;
+
     public static PrpVerdict Check(IReadOnlyList<DmaSegment> segments, ulong pageSize = ControllerPageSize)
     {
         if (segments.Count == 0)
             return new PrpVerdict(PrpOutcome.Valid, []);
+        if (TotalLength(segments) > MaxCommandBytes)
+            return new PrpVerdict(PrpOutcome.DriverRejects, []);
         var entries = new List<ulong>();
         if (!TryWalk(segments, pageSize, entries))
             return new PrpVerdict(PrpOutcome.DriverRejects, entries);
@@ -112,11 +120,12 @@ public static class PrpBuilder
         }
     }
 
+    /// <summary>The segments' bytes, saturating at <see cref="ulong.MaxValue"/>.</summary>
     private static ulong TotalLength(IReadOnlyList<DmaSegment> segments)
     {
         ulong total = 0;
         foreach (var segment in segments)
-            total = checked(total + segment.Length);
+            total = segment.Length > ulong.MaxValue - total ? ulong.MaxValue : total + segment.Length;
         return total;
     }
 }

@@ -20,6 +20,7 @@ public sealed class MappingPairer(IPairingSink sink, DeviceClassifier devices) :
     private readonly Dictionary<int, LiveMapping> _liveBySequence = [];
     private readonly Dictionary<(string Device, ulong Original), List<ulong>> _liveBounceByOriginal = [];
     private readonly Dictionary<int, List<PendingUnmap>> _openUnmapsByCpu = [];
+    private readonly HashSet<int> _refusedSequences = [];
     private readonly HeldRecords _held = new(sink, devices);
     private int _sequence;
     private bool _kprobesPresent;
@@ -85,6 +86,8 @@ public sealed class MappingPairer(IPairingSink sink, DeviceClassifier devices) :
             CloseUnmapWindows(cpu, _lastTimestamp);
         foreach (var entry in _kprobes.Unreturned())
         {
+            if (_refusedSequences.Contains(_entrySequence[entry]))
+                continue;
             Statistics.Unreturned++;
             _held.Hold(new MapRecord(_entrySequence[entry], new TimeWindow(entry.Header.TimestampNs, long.MaxValue),
                 _kprobes.DeviceOf(entry.DevicePointer), RequestOf(entry), ObservedMap.NoReturn));
@@ -102,6 +105,12 @@ public sealed class MappingPairer(IPairingSink sink, DeviceClassifier devices) :
         _kprobes.Entered(entry);
         var sequence = _sequence++;
         _entrySequence[entry] = sequence;
+        if (MappingLimits.Refuse(entry.MappingSize, entry.AllocSize ?? entry.MappingSize) is { } refusal)
+        {
+            Statistics.Refused(entry.Header.TimestampNs, entry.Header.Cpu, refusal);
+            _refusedSequences.Add(sequence);
+            return;
+        }
         Attach(entry.Header.Cpu, _kprobes.DeviceOf(entry.DevicePointer), sequence, entry.MappingSize);
     }
 
@@ -110,9 +119,13 @@ public sealed class MappingPairer(IPairingSink sink, DeviceClassifier devices) :
         if (_kprobes.Returned(returned) is not { } entry)
             return;
         _entrySequence.Remove(entry, out var sequence);
+        if (_refusedSequences.Remove(sequence))
+            return;
         var device = _kprobes.DeviceOf(entry.DevicePointer);
         var request = RequestOf(entry);
         Statistics.MapsFromKprobes++;
+        if (returned.Header.TimestampNs < entry.Header.TimestampNs)
+            Statistics.ReturnsBeforeEntry++;
         var observed = returned.Failed ? ObservedMap.Failure : ObservedMap.At(returned.ReturnValue);
         Mapped(new MapRecord(sequence, new TimeWindow(entry.Header.TimestampNs, returned.Header.TimestampNs), device, request, observed));
     }
@@ -121,6 +134,11 @@ public sealed class MappingPairer(IPairingSink sink, DeviceClassifier devices) :
     {
         if (entry.DmaAddress == entry.PhysAddress)
             return;
+        if (MappingLimits.Refuse(entry.Size, entry.Size) is { } refusal)
+        {
+            Statistics.Refused(header.TimestampNs, header.Cpu, refusal);
+            return;
+        }
         var sequence = _sequence++;
         var request = new MapRequest(entry.PhysAddress, entry.Size, entry.Size, default, header.Cpu, 0, direction);
         Attach(header.Cpu, device, sequence, entry.Size);

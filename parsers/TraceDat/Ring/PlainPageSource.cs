@@ -23,7 +23,7 @@ internal sealed class PlainPageSource(Stream file, CpuDataRegion region, int pag
             throw new RingDataException(_next, $"CPU data inside the file's {file.Length} bytes");
         }
 
-        _page ??= new byte[pageSize];
+        _page ??= new byte[(int)Math.Min(pageSize, region.Size)];
         var length = (int)Math.Min(left, pageSize);
         file.Position = _next;
         var read = file.ReadAtLeast(_page.AsSpan(0, length), length, throwOnEndOfStream: false);
