@@ -50,7 +50,9 @@ public static class ExportCommand
     {
         if (capturePaths.GroupBy(ExportLayout.FileStem).FirstOrDefault(g => g.Count() > 1) is { } twice)
             throw new ArgumentException($"{twice.First()}: given twice (or two captures share a folder and file name)");
+        OutputPaths.Check(capturePaths, ("-o", directory));
         var files = ExportFiles.In(directory, format, partitionKeys, capturePaths.Count > 1);
+        using var uncommitted = files.Outputs;
         foreach (var capturePath in capturePaths)
         {
             var facts = SiblingKernelFacts.Read(capturePath);

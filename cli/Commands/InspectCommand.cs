@@ -26,6 +26,7 @@ public static class InspectCommand
 
     public static int Run(string capturePath, string format, string? outputPath, TextWriter output, TextWriter error)
     {
+        OutputPaths.Check([capturePath], ("-o", outputPath));
         using var reader = CaptureOpener.Open(capturePath, error);
         var inspection = CaptureInspector.Inspect(reader);
         ReportDestination.Write(outputPath, output, writer =>

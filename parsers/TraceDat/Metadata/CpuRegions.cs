@@ -2,8 +2,8 @@ namespace Swiotlb.Trace.TraceDat.Metadata;
 
 /// <summary>
 /// Checks a buffer's per-CPU table against the file before anything is read or sized by it: a CPU id the kernel can
-/// have, one region per CPU, regions inside the file and not sharing bytes. A region the file ends inside is cut to
-/// what the file holds. Every region dropped or cut is reported, never silently left out.
+/// have, one region per CPU, regions starting inside the file and not sharing the bytes the file holds. A region the
+/// file ends inside is kept (its pages report the cut). Every region dropped is reported, never silently left out.
 /// </summary>
 internal static class CpuRegions
 {
@@ -25,12 +25,7 @@ internal static class CpuRegions
 
             seen.Add(region.Cpu);
             var inFile = Math.Min(region.Size, fileLength - region.Offset);
-            if (inFile < region.Size)
-            {
-                warn(region, $"CPU data of {region.Size} bytes, but the file ends after {inFile}", $"the last {region.Size - inFile} bytes of CPU {region.Cpu}'s data");
-            }
-
-            kept.Add(region with { Size = inFile });
+            kept.Add(region);
             if (inFile > 0)
             {
                 dataEnd = (region.Offset + inFile, region.Cpu);
