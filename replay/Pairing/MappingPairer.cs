@@ -179,6 +179,11 @@ public sealed class MappingPairer(IPairingSink sink, DeviceClassifier devices) :
 
     private void ProbeUnmap(SwiotlbUnmapEntry unmap)
     {
+        if (MappingLimits.Refuse(unmap.MappingSize, unmap.AllocSize ?? unmap.MappingSize) is { } refusal)
+        {
+            Statistics.Refused(unmap.Header.TimestampNs, unmap.Header.Cpu, $"unmap: {refusal}");
+            return;
+        }
         var device = _kprobes.DeviceOf(unmap.DevicePointer);
         if (_liveByBounce.TryGetValue(unmap.BounceAddress, out var live))
             RemoveLive(live);

@@ -53,6 +53,19 @@ public sealed class CrashRegressionTests : IDisposable
     }
 
     [Fact]
+    public void An_unmap_size_beyond_the_pool_is_refused_not_released_past_the_slot_table()
+    {
+        var path = _captures.EditText("smoke-5.10.0/trace.txt", "tlb=0x37d28000 msize=0x1000 asize=0x1000",
+            "tlb=0x37d28000 msize=0x1000 asize=0xffffffffffff", "trace.txt");
+
+        var (code, output, error) = CliRun.Run("replay", path, "--format", "json", "--model", "linux-5.10");
+
+        Assert.DoesNotContain("   at ", error);
+        Assert.InRange(code, 0, 1);
+        Assert.Contains("\"refusedMappings\": 1", output);
+    }
+
+    [Fact]
     public void A_trace_dat_absolute_timestamp_with_every_delta_bit_set_reads_on()
     {
         foreach (var high in new[] { 0xffffffffu, 0x7fffffffu, 1u })
