@@ -9,4 +9,6 @@ public enum ExitCode
     Findings = 1,
     /// <summary>Bad command line, or an input that cannot be read.</summary>
     UsageOrInputError = 2,
+    /// <summary>A bug in swiotrace: an exception nothing expected (<c>EX_SOFTWARE</c> of sysexits.h). The stack is printed only with <c>--debug</c>.</summary>
+    InternalError = 70,
 }

@@ -1,3 +1,4 @@
 using Swiotlb.Trace.Cli;
+using Swiotlb.Trace.Cli.Output;
 
-return SwiotraceCommandLine.Run(args, Console.Out, Console.Error);
+return SwiotraceCommandLine.Run(args, Console.Out, new BestEffortWriter(Console.Error));

@@ -15,10 +15,13 @@ public static class SwiotraceCommandLine
         root.Subcommands.Add(InspectCommand.Build());
         root.Subcommands.Add(ValidateCommand.Build());
         root.Subcommands.Add(ExportCommand.Build());
+        root.Options.Add(SharedOptions.Debug);
         return root;
     }
 
     /// <summary>Parses and runs; output goes to the given writers so tests need no process.</summary>
+    /// <remarks>Exit codes: <see cref="ExitCode"/>. Nothing escapes as an exception: what the verbs do not turn into an
+    /// input error is reported as an internal error.</remarks>
     public static int Run(string[] args, TextWriter output, TextWriter error)
     {
         var parsed = Build().Parse(args);
@@ -29,6 +32,13 @@ public static class SwiotraceCommandLine
             error.WriteLine("Run 'swiotrace --help' for usage.");
             return (int)ExitCode.UsageOrInputError;
         }
-        return parsed.Invoke(new InvocationConfiguration { Output = output, Error = error });
+        try
+        {
+            return parsed.Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
+        }
+        catch (Exception bug)
+        {
+            return CommandFailure.Internal(error, parsed.GetValue(SharedOptions.Debug), bug);
+        }
     }
 }

@@ -41,7 +41,7 @@ public static class DiffCommand
             captures, model, against, format, output, failOn,
         };
         replayOptions.AddTo(command);
-        command.SetAction(parsed => CommandFailure.Guard(parsed.InvocationConfiguration.Error, () => Run(
+        command.SetAction(parsed => CommandFailure.Guard(parsed, () => Run(
             parsed.GetValue(captures)!, parsed.GetValue(model), parsed.GetValue(against),
             replayOptions.RequestFrom(parsed, models: []),
             parsed.GetValue(format)!, parsed.GetValue(output), FailOn.Parse(parsed.GetValue(failOn)),
@@ -53,6 +53,7 @@ public static class DiffCommand
     public static int Run(IReadOnlyList<string> capturePaths, string? model, string? against, ReplayRequest request, string format,
         string? outputPath, IReadOnlySet<FindingKind> failOn, TextWriter output, TextWriter error)
     {
+        OutputPaths.Check(capturePaths, ("-o", outputPath));
         var report = (capturePaths.Count, model, against) switch
         {
             (1, { } candidate, { } baseline) => DiffModels(Input(capturePaths[0], error), candidate, baseline, request),

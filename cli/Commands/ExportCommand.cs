@@ -35,7 +35,7 @@ public static class ExportCommand
             captures, directory, format, models, partitionBy,
         };
         replayOptions.AddTo(command);
-        command.SetAction(parsed => CommandFailure.Guard(parsed.InvocationConfiguration.Error, () => Run(
+        command.SetAction(parsed => CommandFailure.Guard(parsed, () => Run(
             parsed.GetValue(captures)!,
             replayOptions.RequestFrom(parsed, parsed.GetValue(models) ?? []),
             parsed.GetValue(directory)!, parsed.GetValue(format)!, ExportLayout.ParsePartitionKeys(parsed.GetValue(partitionBy) ?? []),
@@ -50,7 +50,9 @@ public static class ExportCommand
     {
         if (capturePaths.GroupBy(ExportLayout.FileStem).FirstOrDefault(g => g.Count() > 1) is { } twice)
             throw new ArgumentException($"{twice.First()}: given twice (or two captures share a folder and file name)");
+        OutputPaths.Check(capturePaths, ("-o", directory));
         var files = ExportFiles.In(directory, format, partitionKeys, capturePaths.Count > 1);
+        using var uncommitted = files.Outputs;
         foreach (var capturePath in capturePaths)
         {
             var facts = SiblingKernelFacts.Read(capturePath);

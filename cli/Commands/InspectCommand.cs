@@ -18,7 +18,7 @@ public static class InspectCommand
         {
             capture, format, output,
         };
-        command.SetAction(parsed => CommandFailure.Guard(parsed.InvocationConfiguration.Error, () => Run(
+        command.SetAction(parsed => CommandFailure.Guard(parsed, () => Run(
             parsed.GetValue(capture)!, parsed.GetValue(format)!, parsed.GetValue(output),
             parsed.InvocationConfiguration.Output, parsed.InvocationConfiguration.Error)));
         return command;
@@ -26,6 +26,7 @@ public static class InspectCommand
 
     public static int Run(string capturePath, string format, string? outputPath, TextWriter output, TextWriter error)
     {
+        OutputPaths.Check([capturePath], ("-o", outputPath));
         using var reader = CaptureOpener.Open(capturePath, error);
         var inspection = CaptureInspector.Inspect(reader);
         ReportDestination.Write(outputPath, output, writer =>

@@ -30,7 +30,7 @@ public static class ReplayCommand
         };
         replayOptions.AddTo(command);
         blockOptions.AddTo(command);
-        command.SetAction(parsed => CommandFailure.Guard(parsed.InvocationConfiguration.Error, () => Run(
+        command.SetAction(parsed => CommandFailure.Guard(parsed, () => Run(
             parsed.GetValue(capture)!,
             replayOptions.RequestFrom(parsed, parsed.GetValue(models) ?? []) with
             {
@@ -44,6 +44,7 @@ public static class ReplayCommand
     public static int Run(string capturePath, ReplayRequest request, string format, string? outputPath, string? htmlPath,
         IReadOnlySet<Diff.Findings.FindingKind> failOn, TextWriter output, TextWriter error)
     {
+        OutputPaths.Check([capturePath], ("-o", outputPath), ("--html", htmlPath));
         var facts = SiblingKernelFacts.Read(capturePath);
         var replay = CaptureReplayer.Run(() => CaptureOpener.Open(capturePath, facts, error), facts, request);
         var exit = FailOn.ExitCodeFor(replay.Summary, failOn);

@@ -44,6 +44,18 @@ public sealed class ReplayOptions
 
     public IEnumerable<Option> All => [PoolStart, Slots, Areas, Devices, NvmeSgl, SglThreshold];
 
+    public ReplayOptions()
+    {
+        Slots.Validators.Add(result => RefuseWith(result, "--slots", result.GetValueOrDefault<int?>() is { } slots ? PoolGeometry.RefuseSlotCount(slots) : null));
+        Areas.Validators.Add(result => RefuseWith(result, "--areas", result.GetValueOrDefault<int?>() is { } areas ? PoolGeometry.RefuseAreaCount(areas) : null));
+    }
+
+    private static void RefuseWith(System.CommandLine.Parsing.OptionResult result, string option, string? problem)
+    {
+        if (problem is not null)
+            result.AddError($"{option}: {problem}");
+    }
+
     public void AddTo(Command command)
     {
         foreach (var option in All)

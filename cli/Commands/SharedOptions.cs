@@ -9,6 +9,13 @@ public static class SharedOptions
     /// <summary>The models every <c>--model</c> option names, as the registry lists them.</summary>
     public static string ModelNames { get; } = string.Join(", ", ModelRegistry.Names);
 
+    /// <summary><c>--debug</c>, on every verb: an internal error prints its stack trace.</summary>
+    public static Option<bool> Debug { get; } = new("--debug")
+    {
+        Description = "On an internal error (a bug, exit code 70), print the stack trace.",
+        Recursive = true,
+    };
+
     public static Argument<string> Capture() => new("capture")
     {
         Description = "A capture: ftrace text (trace, trace_pipe, trace-cmd report), a console log with an ftrace dump, trace.dat or blktrace.",

@@ -25,7 +25,7 @@ public static class ValidateCommand
             capture, model, format, output,
         };
         replay.AddTo(command);
-        command.SetAction(parsed => CommandFailure.Guard(parsed.InvocationConfiguration.Error, () => Run(
+        command.SetAction(parsed => CommandFailure.Guard(parsed, () => Run(
             parsed.GetValue(capture)!,
             new ValidationOptions(parsed.GetValue(model), replay.PoolFrom(parsed), replay.DevicesFrom(parsed)),
             parsed.GetValue(format)!, parsed.GetValue(output), parsed.InvocationConfiguration.Output, parsed.InvocationConfiguration.Error)));
@@ -34,6 +34,7 @@ public static class ValidateCommand
 
     public static int Run(string capturePath, ValidationOptions options, string format, string? outputPath, TextWriter output, TextWriter error)
     {
+        OutputPaths.Check([capturePath], ("-o", outputPath));
         var facts = SiblingKernelFacts.Read(capturePath);
         using var reader = CaptureOpener.Open(capturePath, facts, error);
         var validation = CaptureValidator.Validate(reader, facts, options);
@@ -41,9 +42,9 @@ public static class ValidateCommand
         ReportDestination.Write(outputPath, output, writer =>
         {
             if (format == "json")
-                ValidationJsonWriter.Write(capturePath, validation, hangs, writer);
+                ValidationJsonWriter.Write(capturePath, validation, hangs, reader.Statistics, writer);
             else
-                ValidationTextWriter.Write(capturePath, validation, hangs, writer);
+                ValidationTextWriter.Write(capturePath, validation, hangs, reader.Statistics, writer);
         });
         return (int)(validation.Report.AllMatch && hangs.Count == 0 ? ExitCode.Clean : ExitCode.Findings);
     }

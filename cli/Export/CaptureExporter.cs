@@ -27,6 +27,7 @@ public sealed class CaptureExporter : IReplayObserver
     private readonly MappingTable _mappings;
     private readonly CommandTable _commands;
     private readonly Dictionary<int, ReplayedMapping> _live = [];
+    private readonly ExportFiles _files;
     private CaptureIdentity _capture;
     private IReadOnlyList<string> _models = [];
     private NvmeDataPaths _dataPaths = NvmeDataPaths.PrpOnly(0);
@@ -34,6 +35,7 @@ public sealed class CaptureExporter : IReplayObserver
     /// <param name="capture">The capture's identity; the kernel may still be filled in from the capture's own metadata.</param>
     public CaptureExporter(ExportFiles files, CaptureIdentity capture, int rowGroupSize = DefaultRowGroupSize)
     {
+        _files = files;
         _capture = capture;
         _eventRows = new TableBuffer(columns => files.Open(EventTable.Name, _capture, columns), rowGroupSize);
         _mappingRows = new TableBuffer(columns => files.Open(MappingTable.Name, _capture, columns), rowGroupSize);
@@ -62,7 +64,8 @@ public sealed class CaptureExporter : IReplayObserver
 
     public void Command(ReplayedCommand command) => _commands.Add(_capture, _models, _dataPaths, command);
 
-    /// <summary>The replay ended: mappings never released are written as such, and every file is closed.</summary>
+    /// <summary>The replay ended: mappings never released are written as such, every file is closed and renamed into place
+    /// (until then the previous export's files stay as they were).</summary>
     public ExportedRows Complete()
     {
         foreach (var mapping in _live.Values.OrderBy(m => m.Record.Sequence))
@@ -71,6 +74,7 @@ public sealed class CaptureExporter : IReplayObserver
         _eventRows.Complete();
         _mappingRows.Complete();
         _commandRows.Complete();
+        _files.Outputs.Commit();
         return new ExportedRows(_eventRows.RowsWritten, _mappingRows.RowsWritten, _commandRows.RowsWritten);
     }
 }

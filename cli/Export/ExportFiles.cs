@@ -1,10 +1,15 @@
+using Swiotlb.Trace.Cli.Output;
 using Swiotlb.Trace.Cli.Export.Columns;
 
 namespace Swiotlb.Trace.Cli.Export;
 
 /// <summary>Opens each exported table's file in the chosen format, where the layout puts it.</summary>
+/// <remarks>Files are written through <see cref="Outputs"/>: nothing replaces an earlier export until the command commits.</remarks>
 public sealed class ExportFiles(ExportLayout layout, string format)
 {
+    /// <summary>The files written so far, renamed into place by the caller once every capture is exported.</summary>
+    public AtomicOutputs Outputs { get; } = new();
+
     public const string Parquet = "parquet";
     public const string Csv = "csv";
     public static readonly string[] Formats = [Parquet, Csv];
@@ -17,9 +22,7 @@ public sealed class ExportFiles(ExportLayout layout, string format)
 
     public ITableWriter Open(string table, CaptureIdentity capture, IReadOnlyList<IExportColumn> columns)
     {
-        var path = layout.PathOf(table, capture);
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-        var stream = new FileStream(path, FileMode.Create, FileAccess.ReadWrite, FileShare.None, 1 << 16);
+        var stream = Outputs.Create(layout.PathOf(table, capture));
         try
         {
             return format == Csv

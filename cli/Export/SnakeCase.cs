@@ -5,7 +5,9 @@ namespace Swiotlb.Trace.Cli.Export;
 /// <summary>Enum values as the exported tables spell them: <c>PoolFull</c> → <c>pool_full</c>, computed once per type.</summary>
 public static class SnakeCase
 {
-    public static string Of<TEnum>(TEnum value) where TEnum : struct, Enum => Names<TEnum>.ByValue[value];
+    /// <remarks>A value the enum does not name (a direction or kind read from a damaged capture) is written as its number.</remarks>
+    public static string Of<TEnum>(TEnum value) where TEnum : struct, Enum =>
+        Names<TEnum>.ByValue.TryGetValue(value, out var name) ? name : System.Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture).ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     private static string Convert(string name)
     {

@@ -4,13 +4,15 @@ namespace Swiotlb.Trace.Cli.Input;
 
 /// <summary>
 /// Kernel facts from the files a capture tool leaves beside the trace: <c>uname.txt</c> and <c>dmesg.txt</c>, in the
-/// capture's folder or, for captures kept in a subfolder of their own (blktrace's <c>blk/</c>), the folder above.
+/// capture's folder (the directory itself when a capture directory is named) or, for captures kept in a subfolder of
+/// their own (blktrace's <c>blk/</c>), the folder above. Standard input has no siblings.
 /// </summary>
 public static class SiblingKernelFacts
 {
     public static KernelFacts Read(string capturePath)
     {
-        var folder = Path.GetDirectoryName(Path.GetFullPath(capturePath)) ?? ".";
+        if (CapturePath.SiblingFolder(capturePath) is not { } folder)
+            return KernelFacts.None;
         var facts = InFolder(folder);
         return facts == KernelFacts.None && Path.GetDirectoryName(folder) is { } parent ? InFolder(parent) : facts;
     }

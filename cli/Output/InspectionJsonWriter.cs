@@ -91,6 +91,10 @@ public static class InspectionJsonWriter
         json.WriteNumber("failedMaps", inspection.FailedMaps);
         json.WriteBoolean("truncated", stats.Truncated);
         json.WriteNumber("warningCount", stats.WarningCount);
+        json.WriteStartObject("warningsByKind");
+        foreach (var (kind, count) in stats.WarningsByKind)
+            json.WriteNumber(kind, count);
+        json.WriteEndObject();
         json.WriteStrings("warnings", stats.Warnings.Select(warning => $"{warning}"));
         json.WriteEndObject();
     }

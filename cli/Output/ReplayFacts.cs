@@ -33,6 +33,7 @@ public static class ReplayFacts
         var reading = replay.Reading;
         if (reading.LostEvents > 0 || reading.MalformedLines > 0 || reading.Truncated)
             facts.Add(new("reading", $"{reading.LostEvents} events lost by the ring, {reading.MalformedLines} malformed lines{(reading.Truncated ? ", truncated" : "")}"));
+        facts.AddRange(ReadingCompleteness.Gaps(reading, pairing).Select(gap => new ReplayFact("weakened", gap)));
         return facts;
     }
 

@@ -70,6 +70,7 @@ public static class ReplayJsonWriter
         json.WriteNumber("unreturned", p.Unreturned);
         json.WriteNumber("nvmeCommands", p.NvmeCommands);
         json.WriteEndObject();
+        ReadingCompleteness.WriteJson(replay.Reading, p, json);
     }
 
     private static void WriteModels(CaptureReplay replay, Utf8JsonWriter json)

@@ -1,6 +1,6 @@
 namespace Swiotlb.Trace.Cli.Output;
 
-/// <summary>Where a report goes: the file named by <c>-o</c>, else standard output.</summary>
+/// <summary>Where a report goes: the file named by <c>-o</c> (written whole or not at all), else standard output.</summary>
 public static class ReportDestination
 {
     public static void Write(string? outputPath, TextWriter standardOutput, Action<TextWriter> writeReport)
@@ -10,7 +10,9 @@ public static class ReportDestination
             writeReport(standardOutput);
             return;
         }
-        using var file = new StreamWriter(outputPath);
-        writeReport(file);
+        using var outputs = new AtomicOutputs();
+        using (var file = new StreamWriter(outputs.Create(outputPath)))
+            writeReport(file);
+        outputs.Commit();
     }
 }

@@ -1,3 +1,4 @@
+using Swiotlb.Trace.Capture;
 using System.Text.Json;
 using Swiotlb.Trace.Replay.Allocator;
 using Swiotlb.Trace.Replay.Validation;
@@ -7,12 +8,12 @@ namespace Swiotlb.Trace.Cli.Output;
 /// <summary>The machine-readable <c>validate</c> report. Addresses and masks are hex strings; times are nanoseconds.</summary>
 public static class ValidationJsonWriter
 {
-    public static void Write(string capturePath, CaptureValidation validation, IReadOnlyList<UnreturnedDiagnosis> hangs, TextWriter output)
+    public static void Write(string capturePath, CaptureValidation validation, IReadOnlyList<UnreturnedDiagnosis> hangs, ReadStatistics reading, TextWriter output)
     {
-        JsonOutput.Write(output, json => WriteDocument(capturePath, validation, hangs, json));
+        JsonOutput.Write(output, json => WriteDocument(capturePath, validation, hangs, reading, json));
     }
 
-    private static void WriteDocument(string capturePath, CaptureValidation validation, IReadOnlyList<UnreturnedDiagnosis> hangs, Utf8JsonWriter json)
+    private static void WriteDocument(string capturePath, CaptureValidation validation, IReadOnlyList<UnreturnedDiagnosis> hangs, ReadStatistics reading, Utf8JsonWriter json)
     {
         var report = validation.Report;
         var pool = validation.Pool.Geometry;
@@ -23,6 +24,7 @@ public static class ValidationJsonWriter
         WritePool(validation.Pool, json);
         WriteDevices(validation, json);
         WritePairing(validation, json);
+        ReadingCompleteness.WriteJson(reading, validation.Pairing, json);
         WriteTallies(report, json);
         json.WriteStartArray("divergences");
         foreach (var divergence in report.Divergences)

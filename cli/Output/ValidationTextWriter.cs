@@ -1,3 +1,4 @@
+using Swiotlb.Trace.Capture;
 using System.Globalization;
 using Swiotlb.Trace.Replay.Validation;
 
@@ -6,7 +7,7 @@ namespace Swiotlb.Trace.Cli.Output;
 /// <summary>The human-readable <c>validate</c> report: what was replayed on what, how well it matched, and why.</summary>
 public static class ValidationTextWriter
 {
-    public static void Write(string capturePath, CaptureValidation validation, IReadOnlyList<UnreturnedDiagnosis> hangs, TextWriter output)
+    public static void Write(string capturePath, CaptureValidation validation, IReadOnlyList<UnreturnedDiagnosis> hangs, ReadStatistics reading, TextWriter output)
     {
         var report = validation.Report;
         var pool = validation.Pool.Geometry;
@@ -15,6 +16,7 @@ public static class ValidationTextWriter
         output.WriteLine($"pool:     {Figures.Hex(pool.StartAddress)}, {pool.SlotCount} slots ({Figures.Size(pool.EndAddress - pool.StartAddress)}), {pool.AreaCount} area(s) of {pool.AreaSlotCount} slots, {pool.PageSize}-byte pages");
         foreach (var source in validation.Pool.Sources)
             output.WriteLine($"          {source}");
+        ReadingCompleteness.WriteText(reading, validation.Pairing, output);
 
         output.WriteLine();
         output.WriteLine("devices:");
@@ -68,7 +70,8 @@ public static class ValidationTextWriter
         }
 
         output.WriteLine();
-        output.WriteLine($"result: {Verdict(report, hangs)}");
+        var gaps = ReadingCompleteness.Gaps(reading, validation.Pairing).Count;
+        output.WriteLine($"result: {Verdict(report, hangs)}{(gaps == 0 ? "" : $" — of what could be read: the capture has {gaps} gap(s), see 'reading'")}");
     }
 
     private static string Verdict(ValidationReport report, IReadOnlyList<UnreturnedDiagnosis> hangs)

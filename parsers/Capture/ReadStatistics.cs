@@ -2,7 +2,7 @@ namespace Swiotlb.Trace.Capture;
 
 /// <summary>
 /// The declared stats table of one read: what was malformed, lost or skipped. Every output shows it.
-/// Only the first <see cref="MaxKeptWarnings"/> warnings are kept; all are counted.
+/// Only the first <see cref="MaxKeptWarnings"/> warnings are kept; all are counted, per kind.
 /// </summary>
 public sealed class ReadStatistics
 {
@@ -10,6 +10,7 @@ public sealed class ReadStatistics
 
     private readonly List<CaptureWarning> _warnings = [];
     private readonly SortedDictionary<int, long> _lostEventsByCpu = [];
+    private readonly SortedDictionary<string, long> _warningsByKind = new(StringComparer.Ordinal);
 
     public long LinesRead { get; internal set; }
     public long EventsRead { get; internal set; }
@@ -23,12 +24,16 @@ public sealed class ReadStatistics
     public bool Truncated { get; internal set; }
 
     public IReadOnlyList<CaptureWarning> Warnings => _warnings;
-    public IReadOnlyDictionary<int, long> LostEventsByCpu => _lostEventsByCpu;
-    public long LostEvents => _lostEventsByCpu.Values.Sum();
 
-    public void Warn(CapturePosition position, string message)
+    /// <summary>How many warnings of each kind (<see cref="WarningKinds"/>) the read met, kept or not.</summary>
+    public IReadOnlyDictionary<string, long> WarningsByKind => _warningsByKind;
+    public IReadOnlyDictionary<int, long> LostEventsByCpu => _lostEventsByCpu;
+    public long LostEvents => _lostEventsByCpu.Values.Aggregate(0L, (sum, lost) => lost > long.MaxValue - sum ? long.MaxValue : sum + lost);
+
+    public void Warn(CapturePosition position, string message, string kind = WarningKinds.Other)
     {
         WarningCount++;
+        _warningsByKind[kind] = _warningsByKind.GetValueOrDefault(kind) + 1;
         if (_warnings.Count < MaxKeptWarnings)
             _warnings.Add(new CaptureWarning(position, message));
     }
@@ -36,9 +41,26 @@ public sealed class ReadStatistics
     public void Malformed(CapturePosition position, string expected)
     {
         MalformedLines++;
-        Warn(position, expected);
+        Warn(position, expected, WarningKinds.MalformedLine);
     }
 
-    public void AddLostEvents(int cpu, long count) =>
-        _lostEventsByCpu[cpu] = _lostEventsByCpu.GetValueOrDefault(cpu) + count;
+    /// <summary>Adds events a CPU lost; a count read from a damaged capture saturates instead of wrapping.</summary>
+    public void AddLostEvents(int cpu, long count)
+    {
+        var before = _lostEventsByCpu.GetValueOrDefault(cpu);
+        _lostEventsByCpu[cpu] = count > long.MaxValue - before ? long.MaxValue : before + Math.Max(0, count);
+    }
+}
+
+/// <summary>The kinds of warnings <see cref="ReadStatistics"/> counts.</summary>
+public static class WarningKinds
+{
+    public const string MalformedLine = "malformed line";
+    public const string Truncated = "truncated";
+    public const string ConsoleDropped = "console messages dropped";
+    public const string RingData = "unreadable ring data";
+    public const string UnreadableEvent = "unreadable event";
+    public const string MissedEvents = "events missed by the ring buffer";
+    public const string DroppedCpu = "CPU data dropped";
+    public const string Other = "other";
 }

@@ -22,7 +22,7 @@ internal sealed class CaptureLines(Stream stream, string file, ReadStatistics st
         if (!_lines.LastLineUnterminated)
             return true;
         statistics.Truncated = true;
-        statistics.Warn(Position, "the capture ends inside this line (no newline): ignored as truncated");
+        statistics.Warn(Position, "the capture ends inside this line (no newline): ignored as truncated", WarningKinds.Truncated);
         return false;
     }
 

@@ -14,6 +14,7 @@ public sealed class FtraceTextReader : ICaptureReader
     private readonly CaptureLines _lines;
     private readonly EventLineDecoder _decoder;
     private readonly SingleUse _singleUse = new();
+    private bool _insideDump;
 
     public FtraceTextReader(Stream stream, string fileName, CaptureFormat format)
     {
@@ -85,7 +86,7 @@ public sealed class FtraceTextReader : ICaptureReader
         if (ConsoleMarkers.TryDroppedMessages(message, out var dropped))
         {
             Statistics.DroppedConsoleMessages += dropped;
-            Statistics.Warn(Position(), $"the console dropped {dropped} printk messages here; the dump before this point is lost");
+            Statistics.Warn(Position(), $"the console dropped {dropped} printk messages here; the dump before this point is lost", WarningKinds.ConsoleDropped);
             return null;
         }
         if (ConsoleMarkers.TryPanicReason(message, out var reason))
@@ -106,10 +107,24 @@ public sealed class FtraceTextReader : ICaptureReader
         TryReadKernelRelease(message);
         if (!LatencyLineParser.TryParse(message, out var parsed, out _))
         {
-            ConsoleLinesSkipped++;
+            CountUnparsedConsoleLine(message);
             return null;
         }
+        _insideDump = true;
         return Decode(parsed);
+    }
+
+    /// <summary>Outside a dump a line is console text; inside one (from its first event to the <c>-----</c> line that ends
+    /// it) a line that is not an event is a broken dump line, and counted as malformed.</summary>
+    private void CountUnparsedConsoleLine(ReadOnlySpan<byte> message)
+    {
+        var trimmed = message.TrimSpaces();
+        if (_insideDump && trimmed.Length > 0 && trimmed.IndexOfAnyExcept((byte)'-') < 0)
+            _insideDump = false;
+        else if (_insideDump)
+            Statistics.Malformed(Position(), "a dump line 'COMM-PID CPU FLAGS TIMEus : EVENT: …' inside the ftrace dump");
+        else
+            ConsoleLinesSkipped++;
     }
 
     private TraceEvent? Decode(in RawEventLine parsed)

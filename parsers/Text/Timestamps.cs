@@ -23,8 +23,7 @@ public static class Timestamps
             return false;
         for (var i = fraction.Length; i < 9; i++)
             fractionValue *= 10;
-        nanoseconds = checked(seconds * 1_000_000_000 + fractionValue);
-        return true;
+        return TryScale(seconds, 1_000_000_000, fractionValue, out nanoseconds);
     }
 
     /// <summary>Parses a latency-format time, <c>4826968us</c> or <c>4826.968us</c> (the "us" already removed), into nanoseconds.</summary>
@@ -36,13 +35,21 @@ public static class Timestamps
         {
             if (!TryParseDigits(text, out var micros))
                 return false;
-            nanoseconds = checked(micros * 1000);
-            return true;
+            return TryScale(micros, 1000, 0, out nanoseconds);
         }
         // "%5lu.%03lu" form: milliseconds.microseconds
         if (!TryParseDigits(text[..dot], out var millis) || !TryParseDigits(text[(dot + 1)..], out var rest) || dot + 4 != text.Length)
             return false;
-        nanoseconds = checked((millis * 1000 + rest) * 1000);
+        return TryScale(millis, 1000, rest, out var totalMicros) && TryScale(totalMicros, 1000, 0, out nanoseconds);
+    }
+
+    /// <summary><c>whole * unit + part</c>, false instead of an overflow (a timestamp of 2^63 ns or more is no timestamp).</summary>
+    private static bool TryScale(long whole, long unit, long part, out long value)
+    {
+        value = 0;
+        if (whole > (long.MaxValue - part) / unit)
+            return false;
+        value = whole * unit + part;
         return true;
     }
 

@@ -24,6 +24,19 @@ public sealed class TraceDatCaptureReader : ICaptureReader
         foreach (var (cpu, lost) in described.LostEventsPerCpu)
             if (lost > 0)
                 Statistics.AddLostEvents(cpu, lost);
+        reader.Warned = Warn;
+        reader.MissedEvents = (cpu, lost) => _missedInPages[cpu] = _missedInPages.GetValueOrDefault(cpu) + lost;
+    }
+
+    /// <summary>Events the pages say were missed, per CPU: counted only for CPUs whose CPUSTAT did not already count them.</summary>
+    private readonly Dictionary<int, long> _missedInPages = [];
+
+    private void Warn(TraceDatWarning warning)
+    {
+        if (warning.Kind is WarningKinds.RingData or WarningKinds.DroppedCpu)
+            Statistics.Truncated = true;
+        var position = warning.Offset >= 0 ? CapturePosition.AtOffset(Metadata.File, warning.Offset) : new CapturePosition(Metadata.File, 0, -1);
+        Statistics.Warn(position, $"{warning.Section}: {warning.Problem}; lost: {warning.Lost}", warning.Kind);
     }
 
     public CaptureMetadata Metadata { get; }
@@ -51,11 +64,9 @@ public sealed class TraceDatCaptureReader : ICaptureReader
             Statistics.EventsRead++;
             yield return traceEvent;
         }
-        foreach (var warning in _reader.Warnings)
-        {
-            Statistics.Truncated = true;
-            Statistics.Warn(CapturePosition.AtOffset(Metadata.File, warning.Offset), $"{warning.Section}: {warning.Problem}; lost: {warning.Lost}");
-        }
+        foreach (var (cpu, lost) in _missedInPages)
+            if (!_reader.Metadata.LostEventsPerCpu.ContainsKey(cpu))
+                Statistics.AddLostEvents(cpu, lost);
     }
 
     public void Dispose() => _stream.Dispose();

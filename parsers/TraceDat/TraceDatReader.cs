@@ -23,7 +23,7 @@ public sealed class TraceDatReader
     private readonly FieldFormat _commonType;
     private readonly FieldFormat _commonPid;
     private readonly Dictionary<int, RecordDecoder> _decoders = [];
-    private readonly List<TraceDatWarning> _warnings = [];
+    private readonly List<TraceDatWarning> _firstWarnings = [];
 
     private TraceDatReader(Stream file, string fileName, TraceDatLayout layout)
     {
@@ -38,8 +38,20 @@ public sealed class TraceDatReader
 
     public TraceDatMetadata Metadata { get; }
 
-    /// <summary>Problems met so far while reading events (filled as <see cref="ReadEvents"/> runs).</summary>
-    public IReadOnlyList<TraceDatWarning> Warnings => _warnings;
+    /// <summary>The most warnings kept; all are counted and passed to <see cref="Warned"/>.</summary>
+    public const int MaxKeptWarnings = 20;
+
+    /// <summary>The first <see cref="MaxKeptWarnings"/> problems met so far while reading events (filled as <see cref="ReadEvents"/> runs).</summary>
+    public IReadOnlyList<TraceDatWarning> Warnings => _firstWarnings;
+
+    /// <summary>Every problem met so far, kept or not.</summary>
+    public long WarningCount { get; private set; }
+
+    /// <summary>Called for each problem as it is met.</summary>
+    public Action<TraceDatWarning>? Warned { get; set; }
+
+    /// <summary>Called with (CPU, count) for the events a page says the kernel lost before it.</summary>
+    public Action<int, long>? MissedEvents { get; set; }
 
     /// <summary>Reads the file's header and metadata.</summary>
     /// <exception cref="TraceDatFormatException">The file is not a trace.dat, or its metadata is truncated or corrupt.</exception>
@@ -48,7 +60,8 @@ public sealed class TraceDatReader
     /// <summary>All events of all buffers in timestamp order; data that cannot be read ends that CPU's stream with a warning.</summary>
     public IEnumerable<TraceEvent> ReadEvents()
     {
-        _warnings.Clear();
+        _firstWarnings.Clear();
+        WarningCount = 0;
         var queue = new PriorityQueue<CpuEventCursor, (ulong Timestamp, int Order)>();
         var order = 0;
         foreach (var cursor in OpenCursors())
@@ -75,16 +88,40 @@ public sealed class TraceDatReader
     {
         foreach (var buffer in _layout.Buffers)
         {
-            foreach (var region in buffer.Cpus.OrderBy(r => r.Cpu))
+            var regions = CpuRegions.Usable(buffer.Cpus, _file.Length, (region, problem, lost) =>
+                Warn(new TraceDatWarning(_fileName, SectionOf(buffer, region.Cpu), region.Offset, problem, lost, Capture.WarningKinds.DroppedCpu)));
+            var chunkLimit = RingMemoryBudget.PerCpu(regions.Count, buffer.PageSize);
+            foreach (var region in regions)
             {
-                var section = $"flyrecord buffer \"{buffer.Name}\" CPU {region.Cpu}";
+                var section = SectionOf(buffer, region.Cpu);
                 IPageSource pages = buffer.IsCompressed
-                    ? new CompressedPageSource(_file, region, buffer.PageSize, _layout.Codec!, _layout.Order)
+                    ? new CompressedPageSource(_file, region, buffer.PageSize, _layout.Codec!, _layout.Order, chunkLimit)
                     : new PlainPageSource(_file, region, buffer.PageSize);
                 yield return new CpuEventCursor(pages, region.Cpu, _layout.RingHeader, _layout.Order,
-                    (offset, problem, lost) => _warnings.Add(new TraceDatWarning(_fileName, section, offset, problem, lost)));
+                    (offset, problem, lost) => Warn(new TraceDatWarning(_fileName, section, offset, problem, lost)),
+                    count => Missed(section, region.Cpu, count));
             }
         }
+    }
+
+    private void Missed(string section, int cpu, long count)
+    {
+        MissedEvents?.Invoke(cpu, count);
+        Warn(new TraceDatWarning(_fileName, section, -1, $"the kernel marks events missed on CPU {cpu} (ring buffer overrun)",
+            count > 0 ? $"{count} events" : "an unknown number of events", Capture.WarningKinds.MissedEvents));
+    }
+
+    private static string SectionOf(BufferLayout buffer, int cpu) => $"flyrecord buffer \"{buffer.Name}\" CPU {cpu}";
+
+    private void Warn(TraceDatWarning warning)
+    {
+        WarningCount++;
+        if (_firstWarnings.Count < MaxKeptWarnings)
+        {
+            _firstWarnings.Add(warning);
+        }
+
+        Warned?.Invoke(warning);
     }
 
     private TraceEvent Decode(CpuEventCursor cursor)
@@ -107,7 +144,7 @@ public sealed class TraceDatReader
             {
                 var probe = format.Name;
                 decoder = EventDecoders.For(format, _layout.Order, _layout.Symbols,
-                    note => _warnings.Add(new TraceDatWarning(_fileName, $"probe {probe}", -1, note, "nothing")));
+                    note => Warn(new TraceDatWarning(_fileName, $"probe {probe}", -1, note, "nothing")));
                 _decoders[id] = decoder;
             }
 
@@ -121,7 +158,7 @@ public sealed class TraceDatReader
 
     private GenericEvent Unreadable(EventHeader header, string name, string problem)
     {
-        _warnings.Add(new TraceDatWarning(_fileName, $"event at {header.TimestampNs} ns on CPU {header.Cpu}", -1, problem, "the event's fields"));
+        Warn(new TraceDatWarning(_fileName, $"event at {header.TimestampNs} ns on CPU {header.Cpu}", -1, problem, "the event's fields", Capture.WarningKinds.UnreadableEvent));
         return new GenericEvent(header, name, "");
     }
 

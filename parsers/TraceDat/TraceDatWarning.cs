@@ -5,7 +5,8 @@ namespace Swiotlb.Trace.TraceDat;
 /// <param name="Offset">The byte offset in the file (the start of the page or chunk for data inside one).</param>
 /// <param name="Problem">What was found.</param>
 /// <param name="Lost">What the reader could not recover, e.g. <c>the rest of CPU 1's events</c>.</param>
-public sealed record TraceDatWarning(string FileName, string Section, long Offset, string Problem, string Lost)
+/// <param name="Kind">Which of the <see cref="Capture.WarningKinds"/> it counts under.</param>
+public sealed record TraceDatWarning(string FileName, string Section, long Offset, string Problem, string Lost, string Kind = Capture.WarningKinds.RingData)
 {
     public override string ToString() => $"{FileName}: {Section} at byte {Offset}: {Problem}; lost: {Lost}";
 }

@@ -15,6 +15,10 @@ public static class ModelRegistry
     /// <summary>The first Debian bullseye ABI number taken to carry the min_align_mask backport.</summary>
     public const int FirstPatchedDebianBullseyeAbi = 8;
 
+    /// <summary>The newest kernel series a model has been checked against (the 7.3.4 captures): a release beyond it
+    /// names no model, rather than silently taking the newest.</summary>
+    public const int NewestKnownMajor = 7;
+
     public static IReadOnlyList<KernelGeneration> Generations { get; } =
         [Linux510.Instance, Linux512.Instance, Linux61.Instance, Linux63.Instance, Linux69.Instance];
 
@@ -25,8 +29,7 @@ public static class ModelRegistry
         TryResolve(nameOrRelease, out KernelGeneration? generation)
             ? new SlotAllocatorModel(generation, geometry)
             : throw new ArgumentException(
-                $"'{nameOrRelease}' is neither a model ({string.Join(", ", Names)}) nor a kernel release like 6.1.0-54-amd64",
-                nameof(nameOrRelease));
+                $"'{nameOrRelease}' is neither a model ({string.Join(", ", Names)}) nor a kernel release from 2.6 to {NewestKnownMajor}.x like 6.1.0-54-amd64");
 
     /// <summary>The generation a model name or kernel release names, for names a user gave.</summary>
     /// <param name="what">How the error names the value (<c>unknown model 'x'</c>, <c>--against 'x'</c>).</param>
@@ -34,7 +37,7 @@ public static class ModelRegistry
     public static KernelGeneration Resolve(string nameOrRelease, string what) =>
         TryResolve(nameOrRelease, out KernelGeneration? generation)
             ? generation
-            : throw new ArgumentException($"{what}: expected one of {string.Join(", ", Names)} or a kernel release like 6.1.0-54-amd64");
+            : throw new ArgumentException($"{what}: expected one of {string.Join(", ", Names)} or a kernel release from 2.6 to {NewestKnownMajor}.x like 6.1.0-54-amd64");
 
     public static bool TryResolve(string nameOrRelease, [NotNullWhen(true)] out KernelGeneration? generation)
     {
@@ -50,13 +53,14 @@ public static class ModelRegistry
 
     private static KernelGeneration? ForRelease(KernelRelease release) => (release.Major, release.Minor) switch
     {
+        ( < 2, _) or ( > NewestKnownMajor, _) => null,
         ( < 5, _) or (5, < 10) => Linux510.Instance,
         (5, 10) => IsPatched510(release) ? Linux512.Instance : Linux510.Instance,
         (5, 11) => release.Patch >= 19 ? Linux512.Instance : Linux510.Instance,
         (5, _) => Linux512.Instance,
         (6, <= 2) => Linux61.Instance,
         (6, <= 8) => Linux63.Instance,
-        (6, _) or ( > 6, _) => Linux69.Instance,
+        _ => Linux69.Instance,
     };
 
     private static bool IsPatched510(KernelRelease release) =>

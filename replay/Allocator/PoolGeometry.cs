@@ -10,21 +10,36 @@ public sealed record PoolGeometry(ulong StartAddress, int SlotCount, int AreaCou
     /// <summary>The pool every capture in samples/ uses: 64 MiB, 32768 slots.</summary>
     public const int DefaultSlotCount = 32768;
 
-    public ulong StartAddress { get; } = (StartAddress & Slots.OffsetMask) == 0
+    /// <summary>The largest pool: 4 GiB, all that the 32-bit DMA range can hold (the boot pool is allocated below
+    /// 4 GiB, <c>memblock_alloc_low</c>, so that 32-bit devices reach it).</summary>
+    public const int MaxSlotCount = 1 << 21;
+
+    /// <summary>The most areas: one per CPU, at most <c>NR_CPUS</c> (8192).</summary>
+    public const int MaxAreaCount = 8192;
+
+    /// <summary>Why a slot count is no pool the kernel can have, or null.</summary>
+    public static string? RefuseSlotCount(long slots) =>
+        slots is > 0 and <= MaxSlotCount && slots % Slots.SegmentSlots == 0
+            ? null
+            : $"nslabs {slots}: expected a multiple of {Slots.SegmentSlots} from {Slots.SegmentSlots} to {MaxSlotCount} (a 4 GiB pool, all a 32-bit DMA range holds)";
+
+    /// <summary>Why an area count is none the kernel can have, or null.</summary>
+    public static string? RefuseAreaCount(long areas) =>
+        areas is > 0 and <= MaxAreaCount && long.IsPow2(areas) ? null : $"nareas {areas}: expected a power of two from 1 to {MaxAreaCount}";
+
+    public ulong StartAddress { get; } = (StartAddress & Slots.OffsetMask) == 0 && StartAddress <= ulong.MaxValue - ((ulong)MaxSlotCount << Slots.Shift)
         ? StartAddress
-        : throw new ArgumentException($"pool start 0x{StartAddress:x} is not 2 KiB aligned", nameof(StartAddress));
+        : throw new ArgumentException($"pool start 0x{StartAddress:x} is not 2 KiB aligned, or leaves no room for a pool below 2^64");
 
-    public int SlotCount { get; } = SlotCount > 0 && SlotCount % Slots.SegmentSlots == 0
-        ? SlotCount
-        : throw new ArgumentException($"nslabs {SlotCount} is not a positive multiple of {Slots.SegmentSlots}", nameof(SlotCount));
+    public int SlotCount { get; } = RefuseSlotCount(SlotCount) is { } slotProblem ? throw new ArgumentException(slotProblem) : SlotCount;
 
-    public int AreaCount { get; } = AreaCount > 0 && int.IsPow2(AreaCount) && SlotCount % AreaCount == 0
+    public int AreaCount { get; } = RefuseAreaCount(AreaCount) is null && SlotCount % AreaCount == 0
         ? AreaCount
-        : throw new ArgumentException($"nareas {AreaCount} is not a power of two dividing nslabs {SlotCount}", nameof(AreaCount));
+        : throw new ArgumentException($"nareas {AreaCount} is not a power of two up to {MaxAreaCount} dividing nslabs {SlotCount}");
 
     public int PageSize { get; } = PageSize >= Slots.Size && int.IsPow2(PageSize)
         ? PageSize
-        : throw new ArgumentException($"page size {PageSize} is not a power of two of at least one slot", nameof(PageSize));
+        : throw new ArgumentException($"page size {PageSize} is not a power of two of at least one slot");
 
     /// <summary><c>area_nslabs</c>.</summary>
     public int AreaSlotCount => SlotCount / AreaCount;

@@ -24,19 +24,34 @@ public static class PoolGeometryResolver
         var start = Pick(sources, "start", (overrides.Start, "command line"), (observedPoolStart, "pool= kprobe argument"),
             (facts.PoolStart, "dmesg"), (NominalStart, "nominal: the capture does not say"));
         var (requestedSlots, requestedAreas) = facts.SwiotlbParameter();
-        var cpus = facts.PossibleCpus ?? declaredCpus ?? 1;
+        requestedSlots = requestedSlots is { } asked ? Math.Clamp(asked, 1, PoolGeometry.MaxSlotCount) : null;
+        requestedAreas = requestedAreas is { } askedAreas ? Math.Clamp(askedAreas, 1, PoolGeometry.MaxAreaCount) : null;
+        var cpus = Math.Clamp(facts.PossibleCpus ?? declaredCpus ?? 1, 1, PoolGeometry.MaxAreaCount);
         var (sizedSlots, sizedAreas) = generation.HasAreas
             ? PoolSizing.WithAreas(requestedSlots, requestedAreas, cpus)
             : PoolSizing.BeforeAreas(requestedSlots);
         var slots = Pick(sources, "slots", (overrides.Slots, "command line"),
-            (facts.PoolBytes is { } bytes ? (int)(bytes >> Slots.Shift) : null, "dmesg mapped range"),
+            (SlotsOfMappedRange(facts.PoolBytes, sources), "dmesg mapped range"),
             (requestedSlots is null ? null : sizedSlots, "swiotlb= on the kernel command line"), (sizedSlots, "default 64 MiB pool"));
         var areas = generation.HasAreas
-            ? Pick(sources, "areas", (overrides.Areas, "command line"), (facts.AreaCount, "dmesg area num"),
+            ? Pick(sources, "areas", (overrides.Areas, "command line"),
+                (facts.AreaCount is { } dmesgAreas && PoolGeometry.RefuseAreaCount(dmesgAreas) is null && slots % dmesgAreas == 0 ? dmesgAreas : null, "dmesg area num"),
                 (sizedAreas, requestedAreas is null ? $"{cpus} possible CPUs rounded up to a power of two" : "swiotlb=N,M"))
             : Pick(sources, "areas", ((int?)1, "one lock before 6.0"));
         var page = Pick(sources, "page size", (overrides.PageSize, "command line"), ((int?)4096, "x86-64"));
         return new PoolGeometryChoice(new PoolGeometry(start, slots, areas, page), sources);
+    }
+
+    /// <summary>The slots of dmesg's <c>mapped [mem A-B]</c>, or null (noted in the sources) when no pool can be that large.</summary>
+    private static int? SlotsOfMappedRange(ulong? bytes, List<string> sources)
+    {
+        if (bytes is not { } size)
+            return null;
+        var slots = size >> Slots.Shift;
+        if (slots <= PoolGeometry.MaxSlotCount && (size & Slots.OffsetMask) == 0 && PoolGeometry.RefuseSlotCount((long)slots) is null)
+            return (int)slots;
+        sources.Add($"dmesg mapped range of {size} bytes ignored (expected a pool of whole segments, at most 4 GiB)");
+        return null;
     }
 
     private static T Pick<T>(List<string> sources, string name, params (T? Value, string Source)[] candidates) where T : struct

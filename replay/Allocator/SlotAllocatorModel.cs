@@ -92,12 +92,16 @@ public sealed class SlotAllocatorModel : IAllocatorModel
         int bufferSlot = (int)((request.BounceAddress - offset - Geometry.StartAddress) >> Slots.Shift);
         int pad = slots.PadSlotsBefore(bufferSlot);
         int start = bufferSlot - pad;
-        int count = Generation.SlotsToRelease(slots, start, request, offset);
+        int count = Math.Min(Generation.SlotsToRelease(slots, start, request, offset), MaxReleasable(start));
         int area = start / Geometry.AreaSlotCount;
         slots.Release(start, count);
         usedSlots[area] -= count;
         return new Allocation(request.BounceAddress, start, count, area, pad);
     }
+
+    /// <summary>No allocation crosses a segment, so no release goes past the segment of its first slot (a size read from a
+    /// damaged capture can claim more).</summary>
+    private int MaxReleasable(int start) => Slots.SegmentSlots - start % Slots.SegmentSlots;
 
     public EndlessSearchEvidence? EndlessSearchHazard(in MapRequest request)
     {

@@ -16,7 +16,8 @@ public static class Slots
     public const int SegmentSlots = 128;
 
     /// <summary><c>nr_slots</c>: slots needed to hold <paramref name="bytes"/>.</summary>
-    public static int For(ulong bytes) => checked((int)((bytes + OffsetMask) >> Shift));
+    /// <remarks>Saturates at <see cref="int.MaxValue"/> slots (no pool has that many, so such a request simply cannot be placed).</remarks>
+    public static int For(ulong bytes) => bytes > (ulong)int.MaxValue << Shift ? int.MaxValue : (int)((bytes + OffsetMask) >> Shift);
 
     /// <summary>Rounds <paramref name="value"/> up to a multiple of the power of two <paramref name="alignment"/> (<c>ALIGN</c>).</summary>
     public static int AlignUp(int value, int alignment) => (value + alignment - 1) & -alignment;

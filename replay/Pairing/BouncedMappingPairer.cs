@@ -57,6 +57,11 @@ public sealed class BouncedMappingPairer(IPairingSink sink, DeviceClassifier dev
     private void Bounced(SwiotlbBounced bounced)
     {
         var cpu = bounced.Header.Cpu;
+        if (MappingLimits.Refuse(bounced.Size, bounced.Size) is { } refusal)
+        {
+            Statistics.Refused(bounced.Header.TimestampNs, cpu, refusal);
+            return;
+        }
         var sequence = _sequence++;
         var building = _commands.IsBuilding(cpu);
         var direction = DmaDirection.Bidirectional;

@@ -22,6 +22,7 @@ public sealed class MappingPairer(IPairingSink sink, DeviceClassifier devices) :
     private readonly Dictionary<int, LiveMapping> _liveBySequence = [];
     private readonly Dictionary<(string Device, ulong Original), List<ulong>> _liveBounceByOriginal = [];
     private readonly Dictionary<int, List<PendingUnmap>> _openUnmapsByCpu = [];
+    private readonly HashSet<int> _refusedSequences = [];
     private readonly HeldRecords _held = new(sink, devices);
     private int _sequence;
     private bool _kprobesPresent;
@@ -90,6 +91,8 @@ public sealed class MappingPairer(IPairingSink sink, DeviceClassifier devices) :
             CloseUnmapWindows(cpu, _lastTimestamp);
         foreach (var entry in _kprobes.Unreturned())
         {
+            if (_refusedSequences.Contains(_entrySequence[entry]))
+                continue;
             Statistics.Unreturned++;
             _held.Hold(new MapRecord(_entrySequence[entry], new TimeWindow(entry.Header.TimestampNs, long.MaxValue),
                 _kprobes.DeviceOf(entry.DevicePointer), RequestOf(entry), ObservedMap.NoReturn));
@@ -107,6 +110,12 @@ public sealed class MappingPairer(IPairingSink sink, DeviceClassifier devices) :
         _kprobes.Entered(entry);
         var sequence = _sequence++;
         _entrySequence[entry] = sequence;
+        if (MappingLimits.Refuse(entry.MappingSize, entry.AllocSize ?? entry.MappingSize) is { } refusal)
+        {
+            Statistics.Refused(entry.Header.TimestampNs, entry.Header.Cpu, refusal);
+            _refusedSequences.Add(sequence);
+            return;
+        }
         var device = _kprobes.DeviceOf(entry.DevicePointer);
         if (entry.MinAlignMask is { } mask && device != KprobeMapPairing.UnknownDevice)
             devices.ProbedMask(device, mask);
@@ -119,9 +128,13 @@ public sealed class MappingPairer(IPairingSink sink, DeviceClassifier devices) :
         if (_kprobes.Returned(returned) is not { } entry)
             return;
         _entrySequence.Remove(entry, out var sequence);
+        if (_refusedSequences.Remove(sequence))
+            return;
         var device = _kprobes.DeviceOf(entry.DevicePointer);
         var request = RequestOf(entry);
         Statistics.MapsFromKprobes++;
+        if (returned.Header.TimestampNs < entry.Header.TimestampNs)
+            Statistics.ReturnsBeforeEntry++;
         var observed = returned.Failed ? ObservedMap.Failure : ObservedMap.At(returned.ReturnValue);
         Mapped(new MapRecord(sequence, new TimeWindow(entry.Header.TimestampNs, returned.Header.TimestampNs), device, request, observed));
     }
@@ -159,6 +172,11 @@ public sealed class MappingPairer(IPairingSink sink, DeviceClassifier devices) :
         var failed = entry.DmaAddress == SwiotlbMapReturn.MappingError;
         if (entry.DmaAddress == entry.PhysAddress)
             return;
+        if (MappingLimits.Refuse(entry.Size, entry.Size) is { } refusal)
+        {
+            Statistics.Refused(header.TimestampNs, header.Cpu, refusal);
+            return;
+        }
         var observed = failed ? ObservedMap.Failure : ObservedMap.At(entry.DmaAddress);
         Statistics.MapsFromDmaEvents++;
         if (_kprobes.TakeOpen(header.Cpu, entry.PhysAddress) is { } probed)
@@ -210,6 +228,11 @@ public sealed class MappingPairer(IPairingSink sink, DeviceClassifier devices) :
 
     private void ProbeUnmap(SwiotlbUnmapEntry unmap)
     {
+        if (MappingLimits.Refuse(unmap.MappingSize, unmap.AllocSize ?? unmap.MappingSize) is { } refusal)
+        {
+            Statistics.Refused(unmap.Header.TimestampNs, unmap.Header.Cpu, $"unmap: {refusal}");
+            return;
+        }
         var device = _kprobes.DeviceOf(unmap.DevicePointer);
         if (_liveByBounce.TryGetValue(unmap.BounceAddress, out var live))
             RemoveLive(live);

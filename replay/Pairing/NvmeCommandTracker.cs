@@ -11,6 +11,9 @@ namespace Swiotlb.Trace.Replay.Pairing;
 /// </summary>
 public sealed class NvmeCommandTracker
 {
+    /// <summary><c>NVME_MAX_SEGS</c>: the driver maps at most this many segments per command; later mappings on the CPU are not its.</summary>
+    public const int MaxSegments = 128;
+
     private readonly Dictionary<int, OpenCommand> _buildingByCpu = [];
     private readonly Dictionary<(int Controller, int Queue, ushort Command), OpenCommand> _inFlight = [];
     private readonly Dictionary<int, string> _deviceByController = [];
@@ -39,7 +42,7 @@ public sealed class NvmeCommandTracker
     {
         if (!_buildingByCpu.TryGetValue(cpu, out var command))
             return false;
-        if (DeviceOf(command.Setup.ControllerId) is { } known && known != device)
+        if (DeviceOf(command.Setup.ControllerId) is { } known && known != device || command.Segments.Count >= MaxSegments)
             return false;
         command.Segments.Add(new Segment(mappingId, device, size));
         return true;

@@ -48,6 +48,9 @@ public sealed class PairingStatistics
     /// <summary>Map returns whose entry the capture does not hold.</summary>
     public long UnpairedReturns { get; internal set; }
 
+    /// <summary>Map returns timestamped before their entry (a damaged capture): their window spans the two.</summary>
+    public long ReturnsBeforeEntry { get; internal set; }
+
     /// <summary>NVMe commands seen complete with their segments.</summary>
     public long NvmeCommands { get; internal set; }
 
@@ -69,6 +72,23 @@ public sealed class PairingStatistics
                 UnmapsFromCompletions++;
                 break;
         }
+    }
+
+    /// <summary>Map calls dropped because their sizes are beyond what the kernel allows (a corrupt field), with the first few described.</summary>
+    public long RefusedMappings { get; private set; }
+
+    /// <summary>The first <see cref="MaxKeptRefusals"/> refused mappings: when, on which CPU, and why.</summary>
+    public IReadOnlyList<string> FirstRefusals => _firstRefusals;
+
+    public const int MaxKeptRefusals = 3;
+    private readonly List<string> _firstRefusals = [];
+
+    /// <summary>Counts a map call the kernel could not have made; the caller drops it.</summary>
+    internal void Refused(long timestampNs, int cpu, string why)
+    {
+        RefusedMappings++;
+        if (_firstRefusals.Count < MaxKeptRefusals)
+            _firstRefusals.Add($"{timestampNs} ns, CPU {cpu}: {why}");
     }
 
     /// <summary>The first pool start address (<c>pool=</c>) the capture gave.</summary>

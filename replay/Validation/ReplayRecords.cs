@@ -4,8 +4,21 @@ namespace Swiotlb.Trace.Replay.Validation;
 
 /// <summary>When an event may have taken effect: a map anywhere between its entry and its return, an unmap anywhere
 /// between its probe and the next event on its CPU. Timestamps in the capture's clock units.</summary>
-public readonly record struct TimeWindow(long Start, long End)
+/// <remarks>Always ordered: given an end before its start (a return timestamped before its entry in a damaged capture),
+/// the window spans the two, so no order search can meet a window that ends before it begins.</remarks>
+public readonly record struct TimeWindow
 {
+    public TimeWindow(long start, long end)
+    {
+        Start = Math.Min(start, end);
+        End = Math.Max(start, end);
+    }
+
+    public long Start { get; }
+    public long End { get; }
+
+    public void Deconstruct(out long start, out long end) => (start, end) = (Start, End);
+
     public static TimeWindow At(long timestamp) => new(timestamp, timestamp);
 
     /// <summary>True when this window ends before <paramref name="other"/> begins: no reordering can swap them.</summary>

@@ -4,9 +4,10 @@ using Swiotlb.Trace.TraceDat.Metadata;
 namespace Swiotlb.Trace.TraceDat.Ring;
 
 /// <summary>Pages of a compressed v7 buffer: <c>u32 chunk count</c>, then chunks <c>u32 csize, u32 usize, data</c>, each holding whole pages.</summary>
-internal sealed class CompressedPageSource(Stream file, CpuDataRegion region, int pageSize, CompressionCodec codec, ByteOrder order) : IPageSource
+/// <param name="maxChunkSize">The most one decompressed chunk may hold (<see cref="RingMemoryBudget.PerCpu"/>).</param>
+internal sealed class CompressedPageSource(Stream file, CpuDataRegion region, int pageSize, CompressionCodec codec, ByteOrder order, long maxChunkSize)
+    : IPageSource
 {
-    private const int MaxChunkSize = 1 << 28;
     private readonly byte[] _header = new byte[8];
     private byte[] _compressed = [];
     private byte[] _chunk = [];
@@ -52,9 +53,16 @@ internal sealed class CompressedPageSource(Stream file, CpuDataRegion region, in
         ReadAt(_header, "a chunk header");
         var compressedSize = order.UInt32(_header);
         var size = order.UInt32(_header.AsSpan(4));
-        if (compressedSize > MaxChunkSize || size > DecompressionLimit.For(compressedSize))
+        var fileLeft = file.Length - _next;
+        if (compressedSize > fileLeft)
         {
-            throw new RingDataException(_chunkOffset, $"a chunk of {compressedSize} compressed bytes decompressing to {size}, beyond the plausible size");
+            throw new RingDataException(_chunkOffset, $"a chunk of at most the {fileLeft} bytes left in the file, found {compressedSize} compressed bytes");
+        }
+
+        var limit = Math.Min(maxChunkSize, DecompressionLimit.For(compressedSize));
+        if (size > limit)
+        {
+            throw new RingDataException(_chunkOffset, $"a chunk decompressing to at most {limit} bytes ({compressedSize} compressed, this CPU's share of the reader's memory), found {size}");
         }
 
         EnsureCapacity(ref _compressed, (int)compressedSize);

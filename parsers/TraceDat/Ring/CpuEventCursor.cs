@@ -8,8 +8,13 @@ namespace Swiotlb.Trace.TraceDat.Ring;
 /// (<c>u64 timestamp, long commit</c>) then 32-bit event headers (<c>type_len</c> 5 bits, <c>time_delta</c> 27 bits).
 /// Holds one page (or one decompressed chunk) at a time.
 /// </summary>
-internal sealed class CpuEventCursor(IPageSource pages, int cpu, RingHeaderLayout header, ByteOrder order, Action<long, string, string> warn)
+/// <param name="missed">Called with the number of events the kernel says it lost before a page (0 when the page does not store it).</param>
+internal sealed class CpuEventCursor(IPageSource pages, int cpu, RingHeaderLayout header, ByteOrder order, Action<long, string, string> warn,
+    Action<long> missed)
 {
+    /// <summary>Timestamps are read as <c>u64</c> but kept as signed nanoseconds: a clock at 2^63 ns (292 years) is a damaged field.</summary>
+    private const ulong MaxTimestamp = long.MaxValue;
+
     private const uint TypePadding = 29;
     private const uint TypeTimeExtend = 30;
     private const uint TypeTimeStamp = 31;
@@ -72,6 +77,12 @@ internal sealed class CpuEventCursor(IPageSource pages, int cpu, RingHeaderLayou
             }
 
             _timestamp = order.UInt64(page);
+            if (_timestamp > MaxTimestamp)
+            {
+                warn(_pageOffset, $"a page timestamp below 2^63 ns, found {_timestamp}", $"one page of CPU {Cpu}'s events");
+                continue;
+            }
+
             var commit = order.Unsigned(page[8..], header.CommitSize);
             var size = (int)(commit & CommitMask);
             if (header.DataOffset + size > page.Length)
@@ -97,8 +108,8 @@ internal sealed class CpuEventCursor(IPageSource pages, int cpu, RingHeaderLayou
     {
         var countOffset = header.DataOffset + size;
         var stored = (commit & MissedEventsStored) != 0 && countOffset + header.CommitSize <= page.Length;
-        var count = stored ? $"{order.Unsigned(page[countOffset..], header.CommitSize)} events" : "an unknown number of events";
-        warn(_pageOffset, $"the kernel marks events missed on CPU {Cpu} before this page (ring buffer overrun)", count);
+        var count = stored ? order.Unsigned(page[countOffset..], header.CommitSize) : 0;
+        missed((long)Math.Min(count, MaxTimestamp));
     }
 
     /// <summary>Reads headers from <see cref="_next"/> until a data event; false when the page has no more.</summary>
@@ -156,6 +167,11 @@ internal sealed class CpuEventCursor(IPageSource pages, int cpu, RingHeaderLayou
         }
 
         _timestamp += delta;
+        if (_timestamp > MaxTimestamp)
+        {
+            return SkipRestOfPage($"an event timestamp below 2^63 ns, found {_timestamp}");
+        }
+
         _recordStart = start;
         _recordLength = (int)length;
         _next = start + (int)length;

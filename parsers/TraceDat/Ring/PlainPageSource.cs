@@ -23,10 +23,11 @@ internal sealed class PlainPageSource(Stream file, CpuDataRegion region, int pag
             throw new RingDataException(_next, $"CPU data inside the file's {file.Length} bytes");
         }
 
-        _page ??= new byte[pageSize];
+        _page ??= new byte[(int)Math.Min(pageSize, Math.Min(region.Size, file.Length - region.Offset))];
         var length = (int)Math.Min(left, pageSize);
+        var inFile = (int)Math.Min(length, file.Length - _next);
         file.Position = _next;
-        var read = file.ReadAtLeast(_page.AsSpan(0, length), length, throwOnEndOfStream: false);
+        var read = file.ReadAtLeast(_page.AsSpan(0, inFile), inFile, throwOnEndOfStream: false);
         if (read < length)
         {
             throw new RingDataException(_next, $"the file ends {read} bytes into a {length}-byte page");
