@@ -114,13 +114,16 @@ internal static class ReportExpectations
         return $"ARRAY[{string.Join(", ", bytes)}]";
     }
 
-    /// <summary>cdw10 as the peer prints it: the bytes as <c>ARRAY[..]</c>, or as text up to the first NUL when printable.</summary>
+    /// <summary>cdw10 as the peer prints it: the bytes as <c>ARRAY[..]</c> (through NLB), or as text up to the first NUL when printable.</summary>
     private static string[] Cdw10Spellings(NvmeBlockRange range)
     {
         var bytes = new byte[24];
         BitConverter.GetBytes(range.StartLba).CopyTo(bytes, 0);
         BitConverter.GetBytes((ushort)(range.BlockCount - 1)).CopyTo(bytes, 8);
         var text = new string(bytes.TakeWhile(b => b != 0).Select(b => (char)b).ToArray());
-        return [$"cdw10=ARRAY[{string.Join(", ", bytes.Select(b => b.ToString("x2", CultureInfo.InvariantCulture)))}]", $"cdw10={text}"];
+        // The decoded range holds the SLBA and NLB (bytes 0–9); cdw12's upper half (bytes 10–11) carries control flags such as
+        // FUA or PRINFO (fio's verify writes set them), which the range does not keep: the array is matched through NLB.
+        var throughBlockCount = string.Join(", ", bytes.Take(10).Select(b => b.ToString("x2", CultureInfo.InvariantCulture)));
+        return [$"cdw10=ARRAY[{throughBlockCount},", $"cdw10={text}"];
     }
 }

@@ -16,7 +16,7 @@ public sealed class TraceDatMatchesTraceCmdTests
         var expected = TraceCmd.Report(path);
         var actual = ReadAll(path, out var warnings);
 
-        Assert.Empty(warnings);
+        Assert.DoesNotContain(warnings, w => !IsUnplaceableProbeNote(file, w));
         Assert.Equal(expected.Count, actual.Count);
         for (var i = 0; i < expected.Count; i++)
         {
@@ -33,10 +33,26 @@ public sealed class TraceDatMatchesTraceCmdTests
         Assert.Contains(events, e => e is SwiotlbBounced);
         Assert.Contains(events, e => e is NvmeSetupCmd { Range: not null });
         Assert.Contains(events, e => e is SwiotlbMapEntry);
-        Assert.Contains(events, e => e is SwiotlbMapReturn);
         Assert.Contains(events, e => e is SwiotlbUnmapEntry);
-        Assert.DoesNotContain(events, e => e is GenericEvent g && g.EventName is "swmap" or "swmapret" or "swunmap" or "nvme_setup_cmd" or "block_rq_issue");
+        if (HasUnplaceableReturnProbe(file))
+        {
+            Assert.DoesNotContain(events, e => e is SwiotlbMapReturn);
+            Assert.Contains(events, e => e is DmaMapSingle);
+        }
+        else
+        {
+            Assert.Contains(events, e => e is SwiotlbMapReturn);
+        }
+        Assert.DoesNotContain(events, e => e is GenericEvent g && (g.EventName is "swmap" or "swunmap" or "nvme_setup_cmd" or "block_rq_issue"
+            || (g.EventName == "swmapret" && !HasUnplaceableReturnProbe(file))));
     }
+
+    /// <summary>The 7.3.4 captures' <c>swmapret</c> sits at a return site in the caller (<c>swiotlb_map+104</c>, see
+    /// samples/captures/README.md): the reader keeps it generic with one note, and the mappings come from <c>dma_map_phys</c>.</summary>
+    private static bool HasUnplaceableReturnProbe(string file) => file.Contains("-7.3.4/", StringComparison.Ordinal);
+
+    private static bool IsUnplaceableProbeNote(string file, TraceDatWarning warning) =>
+        HasUnplaceableReturnProbe(file) && warning.ToString().Contains("kprobe swmapret on swiotlb_map is neither", StringComparison.Ordinal);
 
     internal static List<TraceEvent> ReadAll(string path, out IReadOnlyList<TraceDatWarning> warnings)
     {
