@@ -37,7 +37,7 @@ public sealed class ReplayOptions
         AllowMultipleArgumentsPerToken = false,
     };
 
-    public Option<uint?> SglThreshold { get; } = new("--nvme-sgl-threshold")
+    public Option<long?> SglThreshold { get; } = new("--nvme-sgl-threshold")
     {
         Description = "The nvme module's sgl_threshold in bytes: the average segment size from which requests use SGLs (default 32768; 0: never).",
     };
@@ -48,6 +48,8 @@ public sealed class ReplayOptions
     {
         Slots.Validators.Add(result => RefuseWith(result, "--slots", result.GetValueOrDefault<int?>() is { } slots ? PoolGeometry.RefuseSlotCount(slots) : null));
         Areas.Validators.Add(result => RefuseWith(result, "--areas", result.GetValueOrDefault<int?>() is { } areas ? PoolGeometry.RefuseAreaCount(areas) : null));
+        SglThreshold.Validators.Add(result => RefuseWith(result, "--nvme-sgl-threshold",
+            result.GetValueOrDefault<long?>() is { } bytes && bytes is < 0 or > uint.MaxValue ? $"{bytes} is not a byte count from 0 to {uint.MaxValue}" : null));
     }
 
     private static void RefuseWith(System.CommandLine.Parsing.OptionResult result, string option, string? problem)
@@ -68,7 +70,7 @@ public sealed class ReplayOptions
         new(models, PoolFrom(parsed), DevicesFrom(parsed))
         {
             DeclaredSgl = SglFrom(parsed),
-            SglThreshold = parsed.GetValue(SglThreshold) ?? NvmeController.DefaultSglThreshold,
+            SglThreshold = parsed.GetValue(SglThreshold) is { } threshold ? (uint)threshold : NvmeController.DefaultSglThreshold,
         };
 
     /// <exception cref="ArgumentException">A <c>--nvme-sgl</c> value is not DEVICE=yes|no.</exception>

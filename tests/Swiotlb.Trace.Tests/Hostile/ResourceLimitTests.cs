@@ -76,6 +76,8 @@ public sealed class ResourceLimitTests : IDisposable
     [InlineData("--slots", "-5", "multiple of 128")]
     [InlineData("--slots", "1000", "multiple of 128")]
     [InlineData("--areas", "3", "power of two")]
+    [InlineData("--nvme-sgl-threshold", "-3", "not a byte count from 0 to 4294967295")]
+    [InlineData("--nvme-sgl", "0000:00:04.0=maybe", "expected DEVICE=yes|no")]
     public void Pool_options_beyond_what_a_kernel_can_have_are_usage_errors_in_their_own_words(string option, string value, string mention)
     {
         var (code, _, error) = CliRun.Run("replay", HostileCaptures.Sample("smoke-6.1.0/trace.txt"), option, value);
@@ -83,6 +85,7 @@ public sealed class ResourceLimitTests : IDisposable
         Assert.Equal(2, code);
         Assert.Contains(mention, error);
         Assert.DoesNotContain("(Parameter", error);
+        Assert.DoesNotContain("System.", error);
     }
 
     [Theory]
