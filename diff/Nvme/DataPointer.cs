@@ -5,8 +5,6 @@ namespace Swiotlb.Trace.Diff.Nvme;
 /// before the driver gave up; for an SGL, each data descriptor's address.</param>
 public sealed record DataPointer(DataPointerKind Kind, IReadOnlyList<ulong> Entries)
 {
-    public bool UsesPrps => Kind is DataPointerKind.Prp1Only or DataPointerKind.Prp1Prp2 or DataPointerKind.PrpList;
-
     /// <summary>PRP1 and, when the data does not fit in PRP1's page, PRP2 as data or a list, from the entries.</summary>
     public static DataPointer FromPrps(List<ulong> entries) => new(entries.Count switch
     {

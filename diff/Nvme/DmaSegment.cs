@@ -1,7 +1,4 @@
 namespace Swiotlb.Trace.Diff.Nvme;
 
-/// <summary>One mapped scatterlist entry as the device sees it: a DMA address and a length.</summary>
-public readonly record struct DmaSegment(ulong Address, ulong Length)
-{
-    public ulong End => Address + Length;
-}
+/// <summary>A range of bus addresses the controller moves data at, as a data pointer describes it.</summary>
+public readonly record struct DmaSegment(ulong Address, ulong Length);
