@@ -35,6 +35,23 @@ public class ObservedBreakageTests
     }
 
     [Fact]
+    public void Markdown_html_and_junit_lead_with_the_breakage_too()
+    {
+        var capture = Samples.Capture("nomask-fio-verify-6.1.0/trace.txt");
+        var html = Path.Combine(Directory.CreateTempSubdirectory("swiotrace-observed-").FullName, "report.html");
+        var (_, markdown, _) = CliRun.Run("replay", capture, "--model", "linux-6.1", "--format", "markdown", "--html", html);
+        var (_, junit, _) = CliRun.Run("replay", capture, "--model", "linux-6.1", "--format", "junit");
+
+        var lines = markdown.Split('\n');
+        Assert.StartsWith("> **OBSERVED BREAKAGE: the kernel's own bounce addresses broke 23 of ", lines[2]);
+        Assert.StartsWith("**Verdict: FINDINGS**", lines[4]);
+        Assert.Contains("<p class=\"verdict findings\">OBSERVED BREAKAGE: the kernel&#39;s own bounce addresses broke 23 of ", File.ReadAllText(html));
+        var suites = System.Xml.Linq.XDocument.Parse(junit).Root!.Elements("testsuite").ToList();
+        Assert.Equal("observed", (string)suites[0].Attribute("name")!);
+        Assert.Equal(1, (int)suites[0].Attribute("failures")!);
+    }
+
+    [Fact]
     public void The_control_capture_replays_clean_under_its_own_kernel()
     {
         var (exit, output, _) = CliRun.Run("replay", Samples.Capture("stock-fio-verify-6.1.0/trace.txt"), "--model", "linux-6.1");
