@@ -82,10 +82,7 @@ public static class InspectionJsonWriter
         json.WriteNumber("eventsRead", stats.EventsRead);
         json.WriteNumber("malformedLines", stats.MalformedLines);
         json.WriteNumber("lostEvents", stats.LostEvents);
-        json.WriteStartObject("lostEventsByCpu");
-        foreach (var (cpu, lost) in stats.LostEventsByCpu)
-            json.WriteNumber(cpu.ToString(System.Globalization.CultureInfo.InvariantCulture), lost);
-        json.WriteEndObject();
+        json.WriteCountsByCpu("lostEventsByCpu", stats.LostEventsByCpu);
         json.WriteNumber("droppedConsoleMessages", stats.DroppedConsoleMessages);
         json.WriteNumber("unpairedMapReturns", inspection.UnpairedMapReturns);
         json.WriteNumber("failedMaps", inspection.FailedMaps);

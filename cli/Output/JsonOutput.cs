@@ -21,6 +21,15 @@ public static class JsonOutput
         json.WriteEndArray();
     }
 
+    /// <summary>Counts per CPU as an object keyed by the CPU number: <c>{"0": 12, "1": 3}</c>.</summary>
+    public static void WriteCountsByCpu(this Utf8JsonWriter json, string name, IReadOnlyDictionary<int, long> counts)
+    {
+        json.WriteStartObject(name);
+        foreach (var (cpu, count) in counts)
+            json.WriteNumber(cpu.ToString(System.Globalization.CultureInfo.InvariantCulture), count);
+        json.WriteEndObject();
+    }
+
     public static void WriteNumberOrNull(this Utf8JsonWriter json, string name, long? value)
     {
         if (value is { } present)

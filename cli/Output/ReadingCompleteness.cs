@@ -51,10 +51,7 @@ public static class ReadingCompleteness
         json.WriteBoolean("truncated", reading.Truncated);
         json.WriteNumber("refusedMappings", pairing.RefusedMappings);
         json.WriteNumber("returnsBeforeEntry", pairing.ReturnsBeforeEntry);
-        json.WriteStartObject("lostEventsByCpu");
-        foreach (var (cpu, lost) in reading.LostEventsByCpu)
-            json.WriteNumber(cpu.ToString(System.Globalization.CultureInfo.InvariantCulture), lost);
-        json.WriteEndObject();
+        json.WriteCountsByCpu("lostEventsByCpu", reading.LostEventsByCpu);
         json.WriteStartObject("warningsByKind");
         foreach (var (kind, count) in reading.WarningsByKind)
             json.WriteNumber(kind, count);
