@@ -7,6 +7,8 @@ public static class PrpEffect
 {
     public static string Describe(PrpVerdict verdict, byte opcode) => verdict.Outcome switch
     {
+        PrpOutcome.MisalignedEntry when verdict.RejectedInCapture =>
+            "I/O error: the controller failed it with Invalid PRP Offset (its completion in the capture), although these addresses give well-formed PRPs",
         PrpOutcome.MisalignedEntry => $"I/O error: the controller rejects PRP entry {verdict.BadEntry} (Invalid PRP Offset)",
         PrpOutcome.DriverRejects => "I/O error: the driver refuses the scatterlist (Invalid SGL for payload)",
         PrpOutcome.WrongBytes when opcode == 1 => $"wrong data written: the device reads other bytes from byte {verdict.FirstBadByte} of the payload",

@@ -65,7 +65,7 @@ public sealed class ReplaySummarizer(IReadOnlyList<string> models, NvmeDataPaths
             CheckCommand(command, models[i], CommandCheck.Of(command, s => s.Outcomes[index].BounceAddress, paths.ForModel(i, device)));
         }
         if (_sawObserved)
-            CheckCommand(command, ReplaySummary.Observed, CommandCheck.Of(command, s => s.ObservedBounce, paths.ForObserved(device)));
+            CheckCommand(command, ReplaySummary.Observed, CommandCheck.OfObserved(command, paths.ForObserved(device)));
     }
 
     public ReplaySummary Summarise(IReadOnlyList<ModelRun> runs) => new(

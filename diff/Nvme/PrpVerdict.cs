@@ -18,7 +18,10 @@ public enum PrpOutcome
 /// <summary>The verdict on one command's data pointer, with the pointer the driver wrote and where it first goes wrong.</summary>
 /// <param name="FirstBadByte">For <see cref="PrpOutcome.WrongBytes"/>: the payload offset where the described bytes first differ.</param>
 /// <param name="BadEntry">For <see cref="PrpOutcome.MisalignedEntry"/>: the index of the first misaligned entry.</param>
-public sealed record PrpVerdict(PrpOutcome Outcome, DataPointer Pointer, ulong? FirstBadByte = null, int? BadEntry = null)
+/// <param name="RejectedInCapture">The controller's own completion in the capture said Invalid PRP Offset although the data
+/// pointer these addresses give is well formed: the driver handed the controller other descriptors than the ones it
+/// describes (see <see cref="CommandCheck.OfObserved"/>).</param>
+public sealed record PrpVerdict(PrpOutcome Outcome, DataPointer Pointer, ulong? FirstBadByte = null, int? BadEntry = null, bool RejectedInCapture = false)
 {
     public bool Breaks => Outcome != PrpOutcome.Valid;
 

@@ -65,7 +65,7 @@ public sealed class CommandTable
     public void Add(CaptureIdentity capture, IReadOnlyList<string> models, NvmeDataPaths paths, ReplayedCommand command)
     {
         var device = command.Command.Device;
-        var observed = CommandCheck.Of(command, segment => segment.ObservedBounce, paths.ForObserved(device));
+        var observed = CommandCheck.OfObserved(command, paths.ForObserved(device));
         for (var i = 0; i < models.Count; i++)
         {
             var model = i;

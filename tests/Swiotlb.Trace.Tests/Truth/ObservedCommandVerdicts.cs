@@ -27,6 +27,6 @@ public sealed class ObservedCommandVerdicts : IReplayObserver
     public void Command(ReplayedCommand command)
     {
         if (!command.Command.Resubmitted)
-            Commands.Add((command, CommandCheck.Of(command, s => s.ObservedBounce, _paths.ForObserved(command.Command.Device))));
+            Commands.Add((command, CommandCheck.OfObserved(command, _paths.ForObserved(command.Command.Device))));
     }
 }
