@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Swiotlb.Trace.Cli.Input;
 using Swiotlb.Trace.Cli.Output;
+using Swiotlb.Trace.Diff.Replaying;
 using Swiotlb.Trace.Replay.Inspection;
 
 namespace Swiotlb.Trace.Cli.Commands;
@@ -14,7 +15,7 @@ public static class InspectCommand
         var format = SharedOptions.Format("text", "json");
         var output = SharedOptions.Output();
         var command = new Command("inspect",
-            "Show what a capture holds: format, kernel, time span, CPUs, events by type, devices and whether their offsets survived bouncing, lost events.")
+            "Show what a capture holds: format, kernel, time span, CPUs, events by type, devices and whether their offsets survived bouncing, the NVMe commands the kernel's own bounce addresses broke, lost events.")
         {
             capture, format, output,
         };
@@ -27,17 +28,26 @@ public static class InspectCommand
     public static int Run(string capturePath, string format, string? outputPath, TextWriter output, TextWriter error)
     {
         OutputPaths.Check([capturePath], ("-o", outputPath));
-        using var reader = CaptureOpener.Open(capturePath, error);
-        var inspection = CaptureInspector.Inspect(reader);
+        var facts = SiblingKernelFacts.Read(capturePath);
+        CaptureInspection inspection;
+        using (var reader = CaptureOpener.Open(capturePath, facts, error))
+            inspection = CaptureInspector.Inspect(reader);
+        var observed = JudgesCommands(inspection)
+            ? CaptureReplayer.Run(() => CaptureOpener.Open(capturePath, facts, error), facts, ReplayRequest.Defaults with { ObservedOnly = true }).Summary
+            : null;
         ReportDestination.Write(outputPath, output, writer =>
         {
             if (format == "json")
-                InspectionJsonWriter.Write(inspection, writer);
+                InspectionJsonWriter.Write(inspection, observed, writer);
             else
-                InspectionTextWriter.Write(inspection, writer);
+                InspectionTextWriter.Write(inspection, observed, writer);
         });
         foreach (var warning in inspection.Statistics.Warnings.Take(3))
             error.WriteLine($"swiotrace: warning: {warning}");
         return (int)ExitCode.Clean;
     }
+
+    /// <summary>NVMe commands and the bounce addresses the kernel gave: what observed breakage is judged from.</summary>
+    private static bool JudgesCommands(CaptureInspection inspection) =>
+        inspection.NvmeCommandsByDisk.Count > 0 && inspection.Devices.Any(d => d.ObservedSource is not null);
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Swiotlb.Trace.Capture;
+using Swiotlb.Trace.Diff.Findings;
 using Swiotlb.Trace.Replay.Inspection;
 
 namespace Swiotlb.Trace.Cli.Output;
@@ -7,15 +8,19 @@ namespace Swiotlb.Trace.Cli.Output;
 /// <summary>The machine-readable <c>inspect</c> report.</summary>
 public static class InspectionJsonWriter
 {
-    public static void Write(CaptureInspection inspection, TextWriter output)
+    /// <param name="observed">The verdicts under the kernel's own addresses; null when the capture shows no NVMe command
+    /// with bounce addresses (the document then has no <c>observedBreakage</c>).</param>
+    public static void Write(CaptureInspection inspection, ReplaySummary? observed, TextWriter output)
     {
-        JsonOutput.Write(output, json => WriteDocument(inspection, json));
+        JsonOutput.Write(output, json => WriteDocument(inspection, observed, json));
     }
 
-    private static void WriteDocument(CaptureInspection inspection, Utf8JsonWriter json)
+    private static void WriteDocument(CaptureInspection inspection, ReplaySummary? observed, Utf8JsonWriter json)
     {
         var metadata = inspection.Metadata;
         json.WriteStartObject();
+        if (observed is not null)
+            ObservedBreakageJson.Write(observed, json);
         json.WriteString("capture", metadata.File);
         json.WriteString("format", metadata.Format.ToString());
         json.WriteString("formatDetails", metadata.Details);

@@ -1,4 +1,5 @@
 using Swiotlb.Trace.Capture;
+using Swiotlb.Trace.Diff.Findings;
 using Swiotlb.Trace.Replay.Inspection;
 
 namespace Swiotlb.Trace.Cli.Output;
@@ -6,9 +7,15 @@ namespace Swiotlb.Trace.Cli.Output;
 /// <summary>The human-readable <c>inspect</c> report.</summary>
 public static class InspectionTextWriter
 {
-    public static void Write(CaptureInspection inspection, TextWriter output)
+    /// <param name="observed">The verdicts under the kernel's own addresses, null when the capture has none to judge.</param>
+    public static void Write(CaptureInspection inspection, ReplaySummary? observed, TextWriter output)
     {
         var metadata = inspection.Metadata;
+        if (observed is not null && ReplayVerdict.ObservedBreakage(observed) is { } breakage)
+        {
+            output.WriteLine(breakage);
+            output.WriteLine();
+        }
         output.WriteLine($"capture:   {metadata.File}");
         output.WriteLine($"format:    {metadata.Format.Describe()}{(metadata.Details is { } details ? $" ({details})" : "")}");
         foreach (var part in metadata.PartFiles)

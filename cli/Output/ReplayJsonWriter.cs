@@ -15,7 +15,7 @@ public static class ReplayJsonWriter
         JsonOutput.Write(output, json =>
         {
             json.WriteStartObject();
-            WriteObservedBreakage(replay.Summary, json);
+            ObservedBreakageJson.Write(replay.Summary, json);
             WriteCapture(replay, json);
             WriteModels(replay, json);
             WriteDevices(replay, json);
@@ -31,18 +31,6 @@ public static class ReplayJsonWriter
             json.WriteEndObject();
             json.WriteEndObject();
         });
-    }
-
-    /// <summary>First in the document: what the kernel's own addresses really broke, per outcome.</summary>
-    private static void WriteObservedBreakage(ReplaySummary summary, Utf8JsonWriter json)
-    {
-        json.WriteStartObject("observedBreakage");
-        json.WriteNumber("commands", summary.Count(FindingKind.Observed));
-        json.WriteNumber("driverRejects", summary.Outcomes(ReplaySummary.Observed, PrpOutcome.DriverRejects));
-        json.WriteNumber("misalignedEntry", summary.Outcomes(ReplaySummary.Observed, PrpOutcome.MisalignedEntry));
-        json.WriteNumber("wrongBytes", summary.Outcomes(ReplaySummary.Observed, PrpOutcome.WrongBytes));
-        json.WriteNumber("resubmittedCountedOnce", summary.CommandsResubmitted);
-        json.WriteEndObject();
     }
 
     private static void WriteCapture(CaptureReplay replay, Utf8JsonWriter json)

@@ -34,7 +34,7 @@ public static class CaptureReplayer
         var evidence = source is MappingSourceKind.Kprobes or MappingSourceKind.DmaEvents
             ? GatherEvidence(open, source, facts, request, captureDriver)
             : null;
-        var models = ChooseModels(request.Models, release)
+        var models = (request.ObservedOnly ? [] : ChooseModels(request.Models, release))
             .Select(choice => Sized(choice, facts, poolStart, reader.Metadata.DeclaredCpus, request.Pool)).ToList();
         var devices = DeviceClassifier.From(request.DeclaredDevices, facts);
         foreach (var device in evidence?.WithoutMinAlignMask.Keys ?? [])

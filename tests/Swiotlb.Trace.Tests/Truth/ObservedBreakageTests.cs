@@ -11,6 +11,7 @@ public class ObservedBreakageTests
     [InlineData("nomask-mkfs-xfs-6.1.0", "linux-6.1", 3, 0, 31)]
     [InlineData("nomask-fio-verify-6.1.0", "linux-6.1", 12, 11, 0)]
     [InlineData("nomask-mkfs-xfs-6.12.117", "linux-6.9", 1, 0, 31)]
+    [InlineData("nomask-fio-verify-nothp-7.3.4", "linux-6.9", 170, 123, 298)]
     public void Replay_under_the_capture_kernels_own_model_fails_on_what_the_kernel_broke(string folder, string model, int refused, int rejected, int silent)
     {
         var (exit, output, _) = CliRun.Run("replay", Samples.Capture($"{folder}/trace.txt"), "--model", model, "--format", "json");
@@ -20,6 +21,34 @@ public class ObservedBreakageTests
         Assert.Equal((refused, rejected, silent), (observed.GetProperty("driverRejects").GetInt32(), observed.GetProperty("misalignedEntry").GetInt32(),
             observed.GetProperty("wrongBytes").GetInt32()));
         Assert.Equal(refused + rejected + silent, observed.GetProperty("commands").GetInt32());
+    }
+
+    [Theory]
+    [InlineData("trace.txt")]
+    [InlineData("trace.dat")]
+    public void Inspect_leads_with_the_breakage_the_lab_counted_and_still_exits_0(string file)
+    {
+        var capture = Samples.Capture($"nomask-fio-verify-nothp-7.3.4/{file}");
+        var (exit, text, _) = CliRun.Run("inspect", capture);
+        var (_, json, _) = CliRun.Run("inspect", capture, "--format", "json");
+
+        // analysis.txt of the lab: 170 refused(IOERR), 123 dev-error, 298 ok-misdirected of the 1,305 submissions.
+        Assert.Equal(0, exit);
+        Assert.StartsWith("OBSERVED BREAKAGE: the kernel's own bounce addresses broke 591 of 1305 NVMe commands on the traced system: " +
+            "170 refused by the driver (I/O error), 123 rejected by the controller (Invalid PRP Offset), 298 completed with wrong bytes", text);
+        var observed = JsonDocument.Parse(json).RootElement.GetProperty("observedBreakage");
+        Assert.Equal(591, observed.GetProperty("commands").GetInt32());
+    }
+
+    [Fact]
+    public void Inspect_of_the_control_capture_states_no_breakage()
+    {
+        var capture = Samples.Capture("stock-fio-verify-6.1.0/trace.txt");
+        var (_, text, _) = CliRun.Run("inspect", capture);
+        var (_, json, _) = CliRun.Run("inspect", capture, "--format", "json");
+
+        Assert.StartsWith("capture:", text);
+        Assert.Equal(0, JsonDocument.Parse(json).RootElement.GetProperty("observedBreakage").GetProperty("commands").GetInt32());
     }
 
     [Fact]
