@@ -54,13 +54,23 @@ public static class DiffCommand
         string? outputPath, IReadOnlySet<FindingKind> failOn, TextWriter output, TextWriter error)
     {
         OutputPaths.Check(capturePaths, ("-o", outputPath));
-        var report = (capturePaths.Count, model, against) switch
+        var copies = new List<ReopenableCapture>();
+        DiffReport report;
+        try
         {
-            (1, { } candidate, { } baseline) => DiffModels(Input(capturePaths[0], error), candidate, baseline, request),
-            (1, _, _) => throw new ArgumentException("diff CAPTURE compares two models: give both --model CANDIDATE and --against BASELINE (or give two captures)"),
-            (_, null, null) => CaptureDiffer.Run(Input(capturePaths[0], error), Input(capturePaths[1], error), request),
-            _ => throw new ArgumentException("diff BASELINE CANDIDATE compares two captures, each under its own kernel: --model and --against apply to one capture only"),
-        };
+            report = (capturePaths.Count, model, against) switch
+            {
+                (1, { } candidate, { } baseline) => DiffModels(Input(capturePaths[0], copies, error), candidate, baseline, request),
+                (1, _, _) => throw new ArgumentException("diff CAPTURE compares two models: give both --model CANDIDATE and --against BASELINE (or give two captures)"),
+                (_, null, null) => CaptureDiffer.Run(Input(capturePaths[0], copies, error), Input(capturePaths[1], copies, error), request),
+                _ => throw new ArgumentException("diff BASELINE CANDIDATE compares two captures, each under its own kernel: --model and --against apply to one capture only"),
+            };
+        }
+        finally
+        {
+            foreach (var copy in copies)
+                copy.Dispose();
+        }
         var exit = failOn.Any(report.Regressed) ? ExitCode.Findings : ExitCode.Clean;
         ReportDestination.Write(outputPath, output, writer => DiffReportWriters.Write(format, report, failOn, exit, writer));
         return (int)exit;
@@ -69,10 +79,13 @@ public static class DiffCommand
     private static DiffReport DiffModels(CaptureInput capture, string candidate, string baseline, ReplayRequest request) =>
         ModelDiffer.Run(capture.Open, capture.Facts, candidate, baseline, request);
 
-    /// <summary>A capture to replay, with its sibling kernel facts read once for every time it is opened.</summary>
-    private static CaptureInput Input(string path, TextWriter error)
+    /// <summary>A capture to replay, with its sibling kernel facts read once for every time it is opened; a pipe's copy is
+    /// added to <paramref name="copies"/> for the caller to delete.</summary>
+    private static CaptureInput Input(string path, List<ReopenableCapture> copies, TextWriter error)
     {
         var facts = SiblingKernelFacts.Read(path);
-        return new(() => CaptureOpener.Open(path, facts, error), facts);
+        var capture = ReopenableCapture.Of(path);
+        copies.Add(capture);
+        return new(() => capture.Open(facts, error), facts);
     }
 }

@@ -57,7 +57,8 @@ public static class ExportCommand
         {
             var facts = SiblingKernelFacts.Read(capturePath);
             var exporter = new CaptureExporter(files, new CaptureIdentity(capturePath, facts.Host, facts.Release));
-            var replay = CaptureReplayer.Run(() => CaptureOpener.Open(capturePath, facts, error), facts, request, exporter);
+            using var capture = ReopenableCapture.Of(capturePath);
+            var replay = CaptureReplayer.Run(() => capture.Open(facts, error), facts, request, exporter);
             var rows = exporter.Complete();
             output.WriteLine($"{capturePath}: {rows.Events} events, {rows.Mappings} mapping rows, {rows.Commands} command rows ({replay.Models.Count} models)");
             foreach (var warning in replay.Reading.Warnings.Take(3))

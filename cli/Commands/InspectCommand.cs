@@ -29,11 +29,12 @@ public static class InspectCommand
     {
         OutputPaths.Check([capturePath], ("-o", outputPath));
         var facts = SiblingKernelFacts.Read(capturePath);
+        using var capture = ReopenableCapture.Of(capturePath);
         CaptureInspection inspection;
-        using (var reader = CaptureOpener.Open(capturePath, facts, error))
+        using (var reader = capture.Open(facts, error))
             inspection = CaptureInspector.Inspect(reader);
         var observed = JudgesCommands(inspection)
-            ? CaptureReplayer.Run(() => CaptureOpener.Open(capturePath, facts, error), facts, ReplayRequest.Defaults with { ObservedOnly = true }).Summary
+            ? CaptureReplayer.Run(() => capture.Open(facts, error), facts, ReplayRequest.Defaults with { ObservedOnly = true }).Summary
             : null;
         ReportDestination.Write(outputPath, output, writer =>
         {

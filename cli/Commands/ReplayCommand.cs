@@ -46,7 +46,8 @@ public static class ReplayCommand
     {
         OutputPaths.Check([capturePath], ("-o", outputPath), ("--html", htmlPath));
         var facts = SiblingKernelFacts.Read(capturePath);
-        var replay = CaptureReplayer.Run(() => CaptureOpener.Open(capturePath, facts, error), facts, request);
+        using var capture = ReopenableCapture.Of(capturePath);
+        var replay = CaptureReplayer.Run(() => capture.Open(facts, error), facts, request);
         var exit = FailOn.ExitCodeFor(replay.Summary, failOn);
         ReportDestination.Write(outputPath, output, writer => ReplayReportWriters.Write(format, replay, failOn, exit, writer));
         if (htmlPath is not null)

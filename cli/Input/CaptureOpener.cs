@@ -20,17 +20,25 @@ public static class CaptureOpener
     /// <param name="facts">The capture's <see cref="SiblingKernelFacts"/>, for a caller that has read them already.</param>
     public static ICaptureReader Open(string path, KernelFacts facts, TextWriter progress)
     {
-        var reader = OpenReader(CapturePath.Resolve(path), progress);
+        var reader = OpenReader(CapturePath.Resolve(path), CapturePath.DisplayName(CapturePath.Resolve(path)), progress);
         AddKernelReleaseFromUname(reader.Metadata, facts);
         return reader;
     }
 
-    private static ICaptureReader OpenReader(string path, TextWriter progress)
+    /// <summary>A copy of a capture that came from a pipe (see <see cref="ReopenableCapture"/>), named as the pipe was.</summary>
+    internal static ICaptureReader OpenCopy(string copyPath, string name, KernelFacts facts, TextWriter progress)
+    {
+        var reader = OpenReader(copyPath, name, progress);
+        AddKernelReleaseFromUname(reader.Metadata, facts);
+        return reader;
+    }
+
+    /// <param name="name">What messages call the capture: its path, or the pipe a copy came from.</param>
+    private static ICaptureReader OpenReader(string path, string name, TextWriter progress)
     {
         if (path != CapturePath.StandardInput && !File.Exists(path))
             return new BlktraceCaptureReader(path);
 
-        var name = CapturePath.DisplayName(path);
         Stream stream = path == CapturePath.StandardInput
             ? Console.OpenStandardInput()
             : new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
@@ -76,10 +84,11 @@ public static class CaptureOpener
     private static Stream Seekable(Stream stream, string name, TextWriter progress) =>
         stream.CanSeek ? ProgressStream.WrapIfInteractive(stream, name, progress) : SpooledCapture.ToTemporaryFile(stream, name);
 
-    /// <summary>A blktrace file read in place with its sibling CPU files; from a pipe or a decompressor, as the one CPU file it is.</summary>
+    /// <summary>A blktrace file read in place with its sibling CPU files; from a pipe, its copy or a decompressor, as the one CPU
+    /// file it is.</summary>
     private static ICaptureReader OpenBlktrace(string path, string name, Stream stream)
     {
-        if (stream is FileStream { CanSeek: true })
+        if (stream is FileStream { CanSeek: true } && name == path)
         {
             stream.Dispose();
             return new BlktraceCaptureReader(path);

@@ -17,7 +17,7 @@ public static class CaptureReplayer
     public const string BeforeFix = "linux-5.10";
 
     /// <summary>The newest model, the default after-fix model when the capture's kernel is unknown or itself before the fix.</summary>
-    public const string Newest = "linux-6.9";
+    public static string Newest { get; } = ModelRegistry.Generations[^1].Name;
 
     /// <param name="open">Opens the capture afresh; called two or three times.</param>
     /// <param name="observer">Also receives every replayed mapping and command (e.g. an exporter), and every event read.</param>
@@ -157,7 +157,7 @@ public static class CaptureReplayer
         warnings.AddRange(pairing.Notes());
         foreach (var (device, (parameters, _)) in devices.Known.Where(d => d.Value.Evidence == DeviceEvidence.Assumed))
             warnings.Add($"{device}: nothing shows whether it is an NVMe controller; min_align_mask assumed 0x{parameters.MinAlignMask:x} (set it with --device {device}=MASK)");
-        if (models.Any(m => m.Pool.Sources.Any(s => s.Contains("nominal", StringComparison.Ordinal))))
+        if (models.Any(m => m.Pool.StartIsNominal))
             warnings.Add("the pool start is nominal (the capture does not give it): offsets are exact, absolute bounce addresses are not");
         return warnings;
     }

@@ -6,7 +6,8 @@ namespace Swiotlb.Trace.Replay.Allocator;
 public sealed record PoolOverrides(ulong? Start = null, int? Slots = null, int? Areas = null, int? PageSize = null);
 
 /// <summary>A pool geometry and, for each parameter, where it came from — reports print both.</summary>
-public sealed record PoolGeometryChoice(PoolGeometry Geometry, IReadOnlyList<string> Sources);
+/// <param name="StartIsNominal">Nothing gave the pool's start: offsets are exact, absolute bounce addresses are not.</param>
+public sealed record PoolGeometryChoice(PoolGeometry Geometry, IReadOnlyList<string> Sources, bool StartIsNominal = false);
 
 /// <summary>
 /// Sizes the pool a replay runs on (DOMAIN §3): start from the command line, a <c>pool=</c> kprobe argument or dmesg,
@@ -39,7 +40,8 @@ public static class PoolGeometryResolver
                 (sizedAreas, requestedAreas is null ? $"{cpus} possible CPUs rounded up to a power of two" : "swiotlb=N,M"))
             : Pick(sources, "areas", ((int?)1, "one lock before 6.0"));
         var page = Pick(sources, "page size", (overrides.PageSize, "command line"), ((int?)4096, "x86-64"));
-        return new PoolGeometryChoice(new PoolGeometry(start, slots, areas, page), sources);
+        var nominal = (overrides.Start ?? observedPoolStart ?? facts.PoolStart) is null;
+        return new PoolGeometryChoice(new PoolGeometry(start, slots, areas, page), sources, nominal);
     }
 
     /// <summary>The slots of dmesg's <c>mapped [mem A-B]</c>, or null (noted in the sources) when no pool can be that large.</summary>

@@ -77,7 +77,7 @@ public sealed class CorruptionTests
         var error = Assert.Throws<BlktraceFormatException>(() => ReadAll(damaged));
 
         Assert.Equal(new BlktracePosition("cpu.1", 0), error.Position);
-        Assert.Equal("cpu.1 at byte 0: blktrace version 6 is not supported (this reader reads version 7)", error.Message);
+        Assert.Equal("cpu.1@0: blktrace version 6 is not supported (this reader reads version 7)", error.Message);
     }
 
     private static BlktraceFormatException? ReadOrError(byte[] file)

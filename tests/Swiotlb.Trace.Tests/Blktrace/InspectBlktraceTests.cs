@@ -74,7 +74,7 @@ public sealed partial class InspectBlktraceTests
         var (code, _, error) = CliRun.Run("inspect", Path.Combine(directory.Path, "nvme0n1.blktrace.0"));
 
         Assert.Equal(2, code);
-        CliRun.AssertCleanError(error, $"{bad} at byte 0");
+        CliRun.AssertCleanError(error, $"{bad}@0");
     }
 
     /// <summary>Record lines of blkparse's default output per action letter (the sixth column), read without swiotrace's code.</summary>

@@ -35,6 +35,34 @@ public sealed class InputFormTests : IDisposable
         Assert.Equal(EventCounts(fromFile.Output), EventCounts(fromPipe.Output));
     }
 
+    /// <summary>replay, diff, export and inspect read a capture more than once: a pipe is copied once and named as given.</summary>
+    [Theory]
+    [InlineData("nomask-fio-verify-6.1.0/trace.txt")]
+    [InlineData("nomask-fio-verify-6.1.0/trace.dat")]
+    public async Task Replay_from_a_fifo_reports_what_it_reports_from_the_file(string sample)
+    {
+        // The FIFO sits beside the sample's uname.txt and dmesg.txt, as a user's would, so the two runs know the same facts.
+        var folder = Directory.CreateDirectory(Path.Combine(_captures.Folder, Path.GetDirectoryName(sample)!)).FullName;
+        foreach (var sibling in new[] { "uname.txt", "dmesg.txt" })
+            File.Copy(Path.Combine(Path.GetDirectoryName(HostileCaptures.Sample(sample))!, sibling), Path.Combine(folder, sibling), overwrite: true);
+        var fifo = Path.Combine(folder, "replay.fifo");
+        Process.Start("mkfifo", fifo).WaitForExit();
+        var writer = Task.Run(async () =>
+        {
+            await using var pipe = new FileStream(fifo, FileMode.Open, FileAccess.Write);
+            await using var source = File.OpenRead(HostileCaptures.Sample(sample));
+            await source.CopyToAsync(pipe);
+        });
+
+        var fromPipe = await Task.Run(() => CliRun.Run("replay", fifo, "--model", "linux-6.1", "--format", "json")).WaitAsync(TimeSpan.FromSeconds(60));
+        await writer;
+        var fromFile = CliRun.Run("replay", HostileCaptures.Sample(sample), "--model", "linux-6.1", "--format", "json");
+
+        Assert.Equal((1, ""), (fromPipe.ExitCode, fromPipe.Error));
+        Assert.Equal(fromFile.Output.Replace(HostileCaptures.Sample(sample), fifo), fromPipe.Output);
+        Assert.Empty(Directory.GetFiles(Path.GetTempPath(), "swiotrace-*.pipe"));
+    }
+
     [Theory]
     [InlineData("gz")]
     [InlineData("zst")]

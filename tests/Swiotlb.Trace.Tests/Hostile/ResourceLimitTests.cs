@@ -20,8 +20,10 @@ public sealed class ResourceLimitTests : IDisposable
 
         var allocated = HostileCaptures.AllocatedBy(() => run = CliRun.Run("inspect", path, "--format", "json"));
 
+        // CPU 0 holds the smoke capture's NVMe commands and kprobes, so inspect reads the file four times (its own pass, then
+        // the observed-only replay's probe, evidence and replay passes); a 1 MiB page for each of the 2,000 CPUs would be 2 GiB a read.
         Assert.Equal(0, run.Code);
-        Assert.InRange(allocated, 0, Budget);
+        Assert.InRange(allocated, 0, 2 * Budget);
         Assert.Contains("\"CPU data dropped\": 1999", run.Output);
     }
 
