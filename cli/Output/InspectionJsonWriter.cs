@@ -89,6 +89,7 @@ public static class InspectionJsonWriter
         json.WriteNumber("lostEvents", stats.LostEvents);
         json.WriteCountsByCpu("lostEventsByCpu", stats.LostEventsByCpu);
         json.WriteNumber("droppedConsoleMessages", stats.DroppedConsoleMessages);
+        json.WriteNumber("consoleLinesSkipped", stats.ConsoleLinesSkipped);
         json.WriteNumber("unpairedMapReturns", inspection.UnpairedMapReturns);
         json.WriteNumber("failedMaps", inspection.FailedMaps);
         json.WriteBoolean("truncated", stats.Truncated);

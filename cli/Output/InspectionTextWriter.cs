@@ -91,6 +91,8 @@ public static class InspectionTextWriter
         output.WriteLine($"  lost events (ring)       {stats.LostEvents,10}{LostByCpu(stats)}");
         if (stats.DroppedConsoleMessages > 0)
             output.WriteLine($"  console messages dropped {stats.DroppedConsoleMessages,10}");
+        if (stats.ConsoleLinesSkipped > 0)
+            output.WriteLine($"  console lines skipped    {stats.ConsoleLinesSkipped,10}  (outside the trace dump)");
         if (inspection.UnpairedMapReturns > 0)
             output.WriteLine($"  map returns w/o entry    {inspection.UnpairedMapReturns,10}");
         if (inspection.FailedMaps > 0)

@@ -20,6 +20,9 @@ public sealed class ReadStatistics
     /// <summary>Printk messages the console itself dropped (<c>** N printk messages dropped **</c>).</summary>
     public long DroppedConsoleMessages { get; internal set; }
 
+    /// <summary>Lines of a console log outside its trace dump (firmware and boot messages, panic text): skipped, not malformed.</summary>
+    public long ConsoleLinesSkipped { get; internal set; }
+
     /// <summary>True when the capture ended in the middle of a record or a line.</summary>
     public bool Truncated { get; internal set; }
 

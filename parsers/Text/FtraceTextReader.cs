@@ -29,9 +29,6 @@ public sealed class FtraceTextReader : ICaptureReader
     public CaptureMetadata Metadata { get; }
     public ReadStatistics Statistics { get; } = new();
 
-    /// <summary>Lines of a console log that were not part of the trace dump (boot messages, panic text).</summary>
-    public long ConsoleLinesSkipped { get; private set; }
-
     public IEnumerable<TraceEvent> ReadEvents() => _singleUse.Once(Stream);
 
     private IEnumerable<TraceEvent> Stream()
@@ -124,7 +121,7 @@ public sealed class FtraceTextReader : ICaptureReader
         else if (_insideDump)
             Statistics.Malformed(Position(), "a dump line 'COMM-PID CPU FLAGS TIMEus : EVENT: …' inside the ftrace dump");
         else
-            ConsoleLinesSkipped++;
+            Statistics.ConsoleLinesSkipped++;
     }
 
     private TraceEvent? Decode(in RawEventLine parsed)

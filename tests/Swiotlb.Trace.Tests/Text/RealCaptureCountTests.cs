@@ -64,6 +64,9 @@ public class RealCaptureCountTests
         Assert.Equal("NMI: Not continuing", reader.Metadata.Panic?.Reason);
         Assert.Null(reader.Metadata.Panic?.Cpu);
         Assert.Equal(972, reader.Statistics.DroppedConsoleMessages);
+        // Lines 1–9 (firmware, boot, the workload's marker) and the "Kernel Offset" line after the dump; line 10 is the
+        // dropped-messages line and the last names the panic.
+        Assert.Equal(10, reader.Statistics.ConsoleLinesSkipped);
         Assert.Contains(reader.Statistics.Warnings, w => w.Position.Line == 10 && w.Message.Contains("972"));
         Assert.Equal(4_826_968_000, events[0].Header.TimestampNs);
         Assert.Equal("udio", events[0].Header.Comm);
