@@ -1,0 +1,39 @@
+using Swiotlb.Trace.Tests.Support;
+
+namespace Swiotlb.Trace.Tests.Golden;
+
+/// <summary>
+/// The text reports of every bundled capture, byte for byte: a refactoring of the compare and report stages must leave
+/// them as they are, and a change that means to alter one shows the new text in review. After a deliberate change, run
+/// the tests with <c>SWIOTRACE_UPDATE_GOLDEN=1</c> to rewrite the files under <c>tests/…/Golden/reports</c>.
+/// </summary>
+public class GoldenReportTests
+{
+    private static readonly string Reports = Path.Combine(Samples.Root, "tests", "Swiotlb.Trace.Tests", "Golden", "reports");
+
+    public static TheoryData<string, string> Cases()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var folder in Samples.FoldersWith("trace.txt"))
+            foreach (var verb in new[] { "inspect", "replay" })
+                data.Add(folder, verb);
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void The_text_report_is_unchanged(string folder, string verb)
+    {
+        var (exit, output, _) = CliRun.Run(verb, Samples.Capture($"{folder}/trace.txt"));
+        var report = $"exit {exit}\n" + output.Replace(Samples.Captures, "samples/captures", StringComparison.Ordinal);
+        var golden = Path.Combine(Reports, $"{folder}.{verb}.txt");
+
+        if (Environment.GetEnvironmentVariable("SWIOTRACE_UPDATE_GOLDEN") == "1")
+        {
+            Directory.CreateDirectory(Reports);
+            File.WriteAllText(golden, report);
+        }
+        Assert.True(File.Exists(golden), $"no golden report {golden}: run the tests once with SWIOTRACE_UPDATE_GOLDEN=1");
+        Assert.Equal(File.ReadAllText(golden), report);
+    }
+}
