@@ -10,9 +10,8 @@ public static class DiffJsonWriter
 {
     public static void Write(DiffReport report, IReadOnlySet<FindingKind> failOn, ExitCode exit, TextWriter output)
     {
-        JsonOutput.Write(output, json =>
+        JsonOutput.Write(output, "diff", json =>
         {
-            json.WriteStartObject();
             json.WriteStrings("pairing", report.Pairing);
             WriteSide(json, "baseline", report.Baseline);
             WriteSide(json, "candidate", report.Candidate);
@@ -20,7 +19,6 @@ public static class DiffJsonWriter
             if (report.Transitions is { } transitions)
                 WriteTransitions(json, transitions);
             WriteVerdict(json, report, failOn, exit);
-            json.WriteEndObject();
         });
     }
 

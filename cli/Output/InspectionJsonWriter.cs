@@ -12,13 +12,12 @@ public static class InspectionJsonWriter
     /// with bounce addresses (the document then has no <c>observedBreakage</c>).</param>
     public static void Write(CaptureInspection inspection, ReplaySummary? observed, TextWriter output)
     {
-        JsonOutput.Write(output, json => WriteDocument(inspection, observed, json));
+        JsonOutput.Write(output, "inspect", json => WriteDocument(inspection, observed, json));
     }
 
     private static void WriteDocument(CaptureInspection inspection, ReplaySummary? observed, Utf8JsonWriter json)
     {
         var metadata = inspection.Metadata;
-        json.WriteStartObject();
         if (observed is not null)
             ObservedBreakageJson.Write(observed, json);
         json.WriteString("capture", metadata.File);
@@ -48,7 +47,6 @@ public static class InspectionJsonWriter
         json.WriteEndObject();
         WriteDevices(inspection, json);
         WriteStatistics(inspection, json);
-        json.WriteEndObject();
     }
 
     private static void WriteDevices(CaptureInspection inspection, Utf8JsonWriter json)

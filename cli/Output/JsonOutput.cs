@@ -5,11 +5,23 @@ namespace Swiotlb.Trace.Cli.Output;
 /// <summary>How every JSON report is written: indented UTF-8 to a text writer, and the small shapes they share.</summary>
 public static class JsonOutput
 {
-    public static void Write(TextWriter output, Action<Utf8JsonWriter> writeDocument)
+    /// <summary>The version of the JSON documents' shapes: raised whenever a key is renamed, removed or changes meaning
+    /// (added keys do not raise it).</summary>
+    public const int SchemaVersion = 1;
+
+    /// <summary>One JSON document: an object that opens with <c>schemaVersion</c> and <c>report</c> (which verb wrote it),
+    /// then the members <paramref name="writeMembers"/> writes.</summary>
+    public static void Write(TextWriter output, string report, Action<Utf8JsonWriter> writeMembers)
     {
         using var buffer = new MemoryStream();
         using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
-            writeDocument(json);
+        {
+            json.WriteStartObject();
+            json.WriteNumber("schemaVersion", SchemaVersion);
+            json.WriteString("report", report);
+            writeMembers(json);
+            json.WriteEndObject();
+        }
         output.WriteLine(System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
     }
 

@@ -12,9 +12,8 @@ public static class ReplayJsonWriter
 {
     public static void Write(CaptureReplay replay, IReadOnlySet<FindingKind> failOn, ExitCode exit, TextWriter output)
     {
-        JsonOutput.Write(output, json =>
+        JsonOutput.Write(output, "replay", json =>
         {
-            json.WriteStartObject();
             ObservedBreakageJson.Write(replay.Summary, json);
             WriteCapture(replay, json);
             WriteModels(replay, json);
@@ -28,7 +27,6 @@ public static class ReplayJsonWriter
             json.WriteStrings("failOn", failOn.Select(FailOn.FailOnName));
             foreach (var kind in Enum.GetValues<FindingKind>())
                 json.WriteNumber(FailOn.FailOnName(kind), replay.Summary.Count(kind));
-            json.WriteEndObject();
             json.WriteEndObject();
         });
     }

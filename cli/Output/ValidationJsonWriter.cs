@@ -10,14 +10,13 @@ public static class ValidationJsonWriter
 {
     public static void Write(string capturePath, CaptureValidation validation, IReadOnlyList<UnreturnedDiagnosis> hangs, ReadStatistics reading, TextWriter output)
     {
-        JsonOutput.Write(output, json => WriteDocument(capturePath, validation, hangs, reading, json));
+        JsonOutput.Write(output, "validate", json => WriteDocument(capturePath, validation, hangs, reading, json));
     }
 
     private static void WriteDocument(string capturePath, CaptureValidation validation, IReadOnlyList<UnreturnedDiagnosis> hangs, ReadStatistics reading, Utf8JsonWriter json)
     {
         var report = validation.Report;
         var pool = validation.Pool.Geometry;
-        json.WriteStartObject();
         json.WriteString("capture", capturePath);
         json.WriteString("model", validation.Model);
         json.WriteString("modelSource", validation.ModelSource);
@@ -33,7 +32,6 @@ public static class ValidationJsonWriter
         WriteFirstDivergence(report.FirstDivergence, json);
         WriteUnreturned(hangs, json);
         json.WriteStrings("warnings", validation.Warnings);
-        json.WriteEndObject();
     }
 
     private static void WritePool(PoolGeometryChoice choice, Utf8JsonWriter json)

@@ -60,7 +60,6 @@ public sealed class InputFormTests : IDisposable
 
         Assert.Equal((1, ""), (fromPipe.ExitCode, fromPipe.Error));
         Assert.Equal(fromFile.Output.Replace(HostileCaptures.Sample(sample), fifo), fromPipe.Output);
-        Assert.Empty(Directory.GetFiles(Path.GetTempPath(), "swiotrace-*.pipe"));
     }
 
     [Theory]
