@@ -35,4 +35,14 @@ public interface IAllocatorModel : IPoolState
 
     /// <summary>An independent copy of the model and its state.</summary>
     IAllocatorModel Clone();
+
+    /// <summary>Saves what every change from here overwrites (the slots, cursors and used counts it touches), so that
+    /// <see cref="RollBack"/> can return to this state: far cheaper than a <see cref="Clone"/> for a few changes.</summary>
+    void Checkpoint();
+
+    /// <summary>Returns to the state at the last <see cref="Checkpoint"/>, which stays set.</summary>
+    void RollBack();
+
+    /// <summary>Keeps the changes made since the checkpoint and saves no more.</summary>
+    void ForgetCheckpoint();
 }

@@ -8,6 +8,7 @@ public sealed class SlotAllocatorModel : IAllocatorModel
     private readonly int[] cursors;
     private readonly int[] usedSlots;
     private readonly KnownWalks knownWalks;
+    private readonly UndoLog<SavedArea> undo = new();
 
     public SlotAllocatorModel(KernelGeneration generation, PoolGeometry geometry)
     {
@@ -81,6 +82,7 @@ public sealed class SlotAllocatorModel : IAllocatorModel
     public void Release(in Allocation allocation)
     {
         slots.Release(allocation.StartSlot, allocation.SlotCount);
+        Save(allocation.Area);
         usedSlots[allocation.Area] -= allocation.SlotCount;
     }
 
@@ -95,6 +97,7 @@ public sealed class SlotAllocatorModel : IAllocatorModel
         int count = Math.Min(Generation.SlotsToRelease(slots, start, request, offset), MaxReleasable(start));
         int area = start / Geometry.AreaSlotCount;
         slots.Release(start, count);
+        Save(area);
         usedSlots[area] -= count;
         return new Allocation(request.BounceAddress, start, count, area, pad);
     }
@@ -110,6 +113,25 @@ public sealed class SlotAllocatorModel : IAllocatorModel
     }
 
     public IAllocatorModel Clone() => new SlotAllocatorModel(this);
+
+    public void Checkpoint()
+    {
+        slots.Checkpoint();
+        undo.Start();
+    }
+
+    public void RollBack()
+    {
+        slots.RollBack();
+        while (undo.TryTakeNewest(out SavedArea area))
+            (cursors[area.Index], usedSlots[area.Index]) = (area.Cursor, area.UsedSlots);
+    }
+
+    public void ForgetCheckpoint()
+    {
+        slots.ForgetCheckpoint();
+        undo.Stop();
+    }
 
     private MapResult Search(in MapRequest request, in Placement placement)
     {
@@ -145,10 +167,13 @@ public sealed class SlotAllocatorModel : IAllocatorModel
     {
         slots.Allocate(allocation.StartSlot, allocation.SlotCount, placement.RecordedSize, allocation.PadSlots);
         int area = allocation.Area;
+        Save(area);
         int next = allocation.EndSlot - area * Geometry.AreaSlotCount;
         cursors[area] = next < Geometry.AreaSlotCount ? next : 0;
         usedSlots[area] += allocation.SlotCount;
     }
+
+    private void Save(int area) => undo.Save(new SavedArea(area, cursors[area], usedSlots[area]));
 
     private int FirstArea(in MapRequest request) => request.Cpu & (Geometry.AreaCount - 1);
 
@@ -157,4 +182,6 @@ public sealed class SlotAllocatorModel : IAllocatorModel
 
     private SegmentBoundary BoundaryFor(in MapRequest request) =>
         new(Geometry.StartAddress, request.Device.SegmentBoundaryMask);
+
+    private readonly record struct SavedArea(int Index, int Cursor, int UsedSlots);
 }

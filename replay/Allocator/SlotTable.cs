@@ -9,6 +9,7 @@ internal sealed class SlotTable
     private readonly int[] freeCounts;
     private readonly ulong[] recordedSizes;
     private readonly int[] padSlots;
+    private readonly UndoLog<SavedSlot> undo = new();
 
     public SlotTable(int slotCount)
     {
@@ -38,9 +39,25 @@ internal sealed class SlotTable
 
     public SlotTable Clone() => new(this);
 
+    /// <summary>Saves every slot changed from here, for <see cref="RollBack"/>.</summary>
+    public void Checkpoint() => undo.Start();
+
+    /// <summary>Returns every slot to its value at the checkpoint, which stays set.</summary>
+    public void RollBack()
+    {
+        while (undo.TryTakeNewest(out SavedSlot slot))
+            (freeCounts[slot.Index], recordedSizes[slot.Index], padSlots[slot.Index]) = (slot.FreeCount, slot.RecordedSize, slot.PadSlots);
+    }
+
+    /// <summary>Keeps the changes made since the checkpoint and saves no more.</summary>
+    public void ForgetCheckpoint() => undo.Stop();
+
     /// <summary>Marks <c>[start, start + count)</c> used and renumbers the free run before it.</summary>
     public void Allocate(int start, int count, ulong recordedSize, int pad)
     {
+        for (int i = start; i < start + count; i++)
+            Save(i);
+        Save(start + pad);
         Array.Clear(freeCounts, start, count);
         recordedSizes[start] = recordedSize;
         padSlots[start + pad] = pad;
@@ -54,6 +71,7 @@ internal sealed class SlotTable
         int run = end % Slots.SegmentSlots != 0 && end < freeCounts.Length ? freeCounts[end] : 0;
         for (int i = end - 1; i >= start; i--)
         {
+            Save(i);
             freeCounts[i] = ++run;
             recordedSizes[i] = 0;
             padSlots[i] = 0;
@@ -64,6 +82,13 @@ internal sealed class SlotTable
     private void RenumberRunBefore(int start, int run)
     {
         for (int i = start - 1; i >= 0 && i % Slots.SegmentSlots != Slots.SegmentSlots - 1 && freeCounts[i] != 0; i--)
+        {
+            Save(i);
             freeCounts[i] = ++run;
+        }
     }
+
+    private void Save(int slot) => undo.Save(new SavedSlot(slot, freeCounts[slot], recordedSizes[slot], padSlots[slot]));
+
+    private readonly record struct SavedSlot(int Index, int FreeCount, ulong RecordedSize, int PadSlots);
 }

@@ -8,6 +8,8 @@ internal sealed class ReplayState
     private readonly Dictionary<ulong, LiveMapping> byBounceAddress;
     private readonly Dictionary<int, LiveMapping> byStartSlot;
     private readonly bool[] synchronisedAreas;
+    private readonly UndoLog<SavedLive> liveUndo = new();
+    private readonly UndoLog<int> synchronisedUndo = new();
 
     public ReplayState(IAllocatorModel model)
     {
@@ -17,32 +19,59 @@ internal sealed class ReplayState
         synchronisedAreas = new bool[model.Geometry.AreaCount];
     }
 
-    private ReplayState(ReplayState other)
-    {
-        Model = other.Model.Clone();
-        byBounceAddress = new(other.byBounceAddress);
-        byStartSlot = new(other.byStartSlot);
-        synchronisedAreas = (bool[])other.synchronisedAreas.Clone();
-    }
-
     public IAllocatorModel Model { get; }
 
-    public ReplayState Clone() => new(this);
+    /// <summary>Saves what every change from here overwrites, model included, for <see cref="RollBack"/>.</summary>
+    public void Checkpoint()
+    {
+        Model.Checkpoint();
+        liveUndo.Start();
+        synchronisedUndo.Start();
+    }
+
+    /// <summary>Returns to the state at the last <see cref="Checkpoint"/>, which stays set.</summary>
+    public void RollBack()
+    {
+        Model.RollBack();
+        while (liveUndo.TryTakeNewest(out SavedLive saved))
+        {
+            Restore(byBounceAddress, saved.BounceAddress, saved.ByBounceAddress);
+            Restore(byStartSlot, saved.StartSlot, saved.ByStartSlot);
+        }
+        while (synchronisedUndo.TryTakeNewest(out int area))
+            synchronisedAreas[area] = false;
+    }
+
+    /// <summary>Keeps the changes made since the checkpoint and saves no more.</summary>
+    public void ForgetCheckpoint()
+    {
+        Model.ForgetCheckpoint();
+        liveUndo.Stop();
+        synchronisedUndo.Stop();
+    }
 
     public bool IsSynchronised(int area) => synchronisedAreas[area];
 
-    public void MarkSynchronised(int area) => synchronisedAreas[area] = true;
+    public void MarkSynchronised(int area)
+    {
+        if (synchronisedAreas[area])
+            return;
+        synchronisedUndo.Save(area);
+        synchronisedAreas[area] = true;
+    }
 
     public bool TryGetLive(ulong bounceAddress, out LiveMapping mapping) => byBounceAddress.TryGetValue(bounceAddress, out mapping);
 
     public void AddLive(in LiveMapping mapping)
     {
+        Save(mapping);
         byBounceAddress[mapping.Allocation.BounceAddress] = mapping;
         byStartSlot[mapping.Allocation.StartSlot] = mapping;
     }
 
     public void RemoveLive(in LiveMapping mapping)
     {
+        Save(mapping);
         byBounceAddress.Remove(mapping.Allocation.BounceAddress);
         byStartSlot.Remove(mapping.Allocation.StartSlot);
     }
@@ -58,6 +87,28 @@ internal sealed class ReplayState
         }
         return overlapping;
     }
+
+    /// <summary>Saves the entries a change to <paramref name="mapping"/>'s keys overwrites.</summary>
+    private void Save(in LiveMapping mapping)
+    {
+        ulong bounceAddress = mapping.Allocation.BounceAddress;
+        int startSlot = mapping.Allocation.StartSlot;
+        liveUndo.Save(new SavedLive(bounceAddress, Entry(byBounceAddress, bounceAddress), startSlot, Entry(byStartSlot, startSlot)));
+    }
+
+    private static LiveMapping? Entry<TKey>(Dictionary<TKey, LiveMapping> live, TKey key) where TKey : notnull =>
+        live.TryGetValue(key, out LiveMapping mapping) ? mapping : null;
+
+    private static void Restore<TKey>(Dictionary<TKey, LiveMapping> live, TKey key, LiveMapping? saved) where TKey : notnull
+    {
+        if (saved is { } mapping)
+            live[key] = mapping;
+        else
+            live.Remove(key);
+    }
+
+    /// <summary>The entries under a mapping's two keys before a change (null: none).</summary>
+    private readonly record struct SavedLive(ulong BounceAddress, LiveMapping? ByBounceAddress, int StartSlot, LiveMapping? ByStartSlot);
 }
 
 /// <param name="ForeignPlacement">The model's own placement could not explain the kernel's address (another

@@ -24,7 +24,7 @@ public sealed class ReplaySynchroniser(IAllocatorModel model, int maxOrdersPerGr
         tally.PreexistingMappings = PreexistingMappings.Reserve(state, ordered.FirstWindow());
         foreach (List<ReplayRecord> group in OverlappingGroups(ordered.Records()))
         {
-            (state, IReadOnlyList<RecordOutcome> outcomes, bool reordered) = ReplayGroup(state, group);
+            (IReadOnlyList<RecordOutcome> outcomes, bool reordered) = ReplayGroup(state, group);
             tally.Add(outcomes, reordered);
         }
         return tally.ToReport();
@@ -50,43 +50,60 @@ public sealed class ReplaySynchroniser(IAllocatorModel model, int maxOrdersPerGr
             yield return group;
     }
 
-    private (ReplayState State, IReadOnlyList<RecordOutcome> Outcomes, bool Reordered) ReplayGroup(ReplayState state, List<ReplayRecord> group)
+    /// <summary>Replays the group in timestamp order and, when that order leaves something to explain, in every
+    /// other order its windows allow, keeping the first order with the lowest <see cref="Score"/>. Each trial starts
+    /// from the group's start state, restored by rolling back what the trial before changed.</summary>
+    private (IReadOnlyList<RecordOutcome> Outcomes, bool Reordered) ReplayGroup(ReplayState state, List<ReplayRecord> group)
     {
         if (group.Count == 1)
-            return (state, [RecordReplayer.Replay(state, group[0])], false);
+            return ([RecordReplayer.Replay(state, group[0])], false);
 
-        ReplayState before = state.Clone();
-        IReadOnlyList<RecordOutcome> best = ReplayInOrder(state, group);
-        int bestMismatches = Mismatches(best);
-        ReplayState bestState = state;
-        bool reordered = false;
+        state.Checkpoint();
+        List<RecordOutcome> best = ReplayInOrder(state, group, int.MaxValue)!;
+        int bestScore = Score(best);
+        IReadOnlyList<ReplayRecord> bestOrder = group, lastOrder = group;
         foreach (ReplayRecord[] order in EventOrders.Allowed(group).Skip(1).Take(maxOrdersPerGroup))
         {
-            if (bestMismatches == 0)
+            if (bestScore == 0)
                 break;
-            ReplayState trial = before.Clone();
-            IReadOnlyList<RecordOutcome> outcomes = ReplayInOrder(trial, order);
-            int mismatches = Mismatches(outcomes);
-            if (mismatches < bestMismatches)
-                (best, bestMismatches, bestState, reordered) = (outcomes, mismatches, trial, true);
+            state.RollBack();
+            lastOrder = order;
+            if (ReplayInOrder(state, order, bestScore) is { } outcomes)
+                (best, bestScore, bestOrder) = (outcomes, Score(outcomes), order);
         }
-        return (bestState, best, reordered);
+        if (!ReferenceEquals(bestOrder, lastOrder))
+        {
+            state.RollBack();
+            ReplayInOrder(state, bestOrder, int.MaxValue);
+        }
+        state.ForgetCheckpoint();
+        return (best, !ReferenceEquals(bestOrder, group));
     }
 
-    private static List<RecordOutcome> ReplayInOrder(ReplayState state, IReadOnlyList<ReplayRecord> order)
+    /// <summary>The outcomes of replaying <paramref name="order"/>, or null once their score reaches
+    /// <paramref name="scoreToBeat"/>: the rest of that order cannot make it better.</summary>
+    private static List<RecordOutcome>? ReplayInOrder(ReplayState state, IReadOnlyList<ReplayRecord> order, int scoreToBeat)
     {
         var outcomes = new List<RecordOutcome>(order.Count);
+        int score = 0;
         foreach (ReplayRecord record in order)
-            outcomes.Add(RecordReplayer.Replay(state, record));
+        {
+            RecordOutcome outcome = RecordReplayer.Replay(state, record);
+            score += Score(outcome);
+            if (score >= scoreToBeat)
+                return null;
+            outcomes.Add(outcome);
+        }
         return outcomes;
     }
 
+    private static int Score(List<RecordOutcome> outcomes) => outcomes.Sum(Score);
+
     /// <summary>Mismatches, then reliance on recovered unmaps, as one score: an order that needs no recovery is likelier.</summary>
-    private static int Mismatches(IReadOnlyList<RecordOutcome> outcomes) =>
-        outcomes.Sum(o => o.Verdict switch
-        {
-            RecordVerdict.Mismatched => 1 << 16,
-            RecordVerdict.MatchedAfterRecovery => 1,
-            _ => 0,
-        });
+    private static int Score(RecordOutcome outcome) => outcome.Verdict switch
+    {
+        RecordVerdict.Mismatched => 1 << 16,
+        RecordVerdict.MatchedAfterRecovery => 1,
+        _ => 0,
+    };
 }
