@@ -20,7 +20,8 @@ public static class CaptureOpener
     /// <param name="facts">The capture's <see cref="SiblingKernelFacts"/>, for a caller that has read them already.</param>
     public static ICaptureReader Open(string path, KernelFacts facts, TextWriter progress)
     {
-        var reader = OpenReader(CapturePath.Resolve(path), CapturePath.DisplayName(CapturePath.Resolve(path)), progress);
+        var resolved = CapturePath.Resolve(path);
+        var reader = OpenReader(resolved, CapturePath.DisplayName(resolved), progress);
         AddKernelReleaseFromUname(reader.Metadata, facts);
         return reader;
     }

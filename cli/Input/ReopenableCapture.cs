@@ -10,9 +10,10 @@ namespace Swiotlb.Trace.Cli.Input;
 public sealed class ReopenableCapture : IDisposable
 {
     private readonly string _path;
-    private readonly string? _copy;
+    private readonly (string Path, string Name)? _copy;
 
-    private ReopenableCapture(string path, string? copy)
+    /// <param name="copy">The pipe's copy and what messages call it (stdin, or the FIFO's path); null for a file or folder.</param>
+    private ReopenableCapture(string path, (string Path, string Name)? copy)
     {
         _path = path;
         _copy = copy;
@@ -40,7 +41,7 @@ public sealed class ReopenableCapture : IDisposable
         {
             using (pipe)
                 SpooledCapture.ToFile(pipe, name, copy);
-            return new ReopenableCapture(path, copy);
+            return new ReopenableCapture(path, (copy, name));
         }
         catch
         {
@@ -49,13 +50,13 @@ public sealed class ReopenableCapture : IDisposable
         }
     }
 
-    public ICaptureReader Open(KernelFacts facts, TextWriter progress) => _copy is null
-        ? CaptureOpener.Open(_path, facts, progress)
-        : CaptureOpener.OpenCopy(_copy, CapturePath.DisplayName(CapturePath.Resolve(_path)), facts, progress);
+    public ICaptureReader Open(KernelFacts facts, TextWriter progress) => _copy is { } copy
+        ? CaptureOpener.OpenCopy(copy.Path, copy.Name, facts, progress)
+        : CaptureOpener.Open(_path, facts, progress);
 
     public void Dispose()
     {
-        if (_copy is not null)
-            File.Delete(_copy);
+        if (_copy is { } copy)
+            File.Delete(copy.Path);
     }
 }
