@@ -15,6 +15,7 @@ public static class SwiotraceCommandLine
         root.Subcommands.Add(InspectCommand.Build());
         root.Subcommands.Add(ValidateCommand.Build());
         root.Subcommands.Add(ExportCommand.Build());
+        root.Subcommands.Add(PoolCommand.Build());
         root.Options.Add(SharedOptions.Debug);
         return root;
     }

@@ -9,6 +9,9 @@ namespace Swiotlb.Trace.Cli.Input;
 /// </summary>
 public static class SiblingKernelFacts
 {
+    /// <summary>swiotlb's debugfs folder has a handful of files: more lines are not a counter dump.</summary>
+    private const int MaxDebugfsLines = 64;
+
     public static KernelFacts Read(string capturePath)
     {
         if (CapturePath.SiblingFolder(capturePath) is not { } folder)
@@ -25,6 +28,8 @@ public static class SiblingKernelFacts
             return KernelFacts.None;
         var fromUname = File.Exists(uname) ? KernelFactsReader.FromUname([.. File.ReadLines(uname).Take(3)]) : KernelFacts.None;
         var fromDmesg = File.Exists(dmesg) ? KernelFactsReader.FromLog(File.ReadLines(dmesg)) : KernelFacts.None;
-        return fromUname.Or(fromDmesg);
+        var debugfs = Path.Combine(folder, "swiotlb-debugfs.txt");
+        var counters = File.Exists(debugfs) ? SwiotlbCounters.Parse(File.ReadLines(debugfs).Take(MaxDebugfsLines)) : null;
+        return fromUname.Or(fromDmesg) with { Debugfs = counters };
     }
 }

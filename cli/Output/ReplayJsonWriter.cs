@@ -73,7 +73,7 @@ public static class ReplayJsonWriter
             json.WriteNumber("areas", model.Pool.Geometry.AreaCount);
             json.WriteStrings("sources", model.Pool.Sources);
             json.WriteEndObject();
-            json.WriteNumber("peakUsedSlots", run.Occupancy.PeakUsedSlots);
+            json.WriteNumber("peakUsedSlots", run.Occupancy.Extreme);
             json.WriteNumber("failures", run.Failures);
             json.WriteNumber("endlessSearches", run.EndlessSearches);
             json.WriteNumber("hazards", run.Hazards);
@@ -82,7 +82,7 @@ public static class ReplayJsonWriter
             {
                 json.WriteStartArray();
                 json.WriteNumberValue(point.StartNs);
-                json.WriteNumberValue(point.PeakUsedSlots);
+                json.WriteNumberValue(point.Value);
                 json.WriteEndArray();
             }
             json.WriteEndArray();

@@ -20,7 +20,7 @@ public sealed record DiffSide(CaptureReplay Replay, string Model, bool Addresses
     public DeviceModelSummary? ModelRow(string device) => Row(device, Model);
 
     public Tally PeakPoolSlots => new(
-        Replay.Summary.Runs.Single(r => r.Name == Model).Occupancy.PeakUsedSlots,
+        Replay.Summary.Runs.Single(r => r.Name == Model).Occupancy.Extreme,
         Replay.Models.Single(m => m.Name == Model).Pool.Geometry.SlotCount);
 
     private DeviceModelSummary? Row(string device, string model) =>

@@ -23,36 +23,47 @@ public static class CaptureReplayer
     /// <param name="observer">Also receives every replayed mapping and command (e.g. an exporter), and every event read.</param>
     public static CaptureReplay Run(Func<ICaptureReader> open, KernelFacts facts, ReplayRequest request, IReplayObserver? observer = null)
     {
-        MappingSourceKind source;
-        ulong? poolStart;
-        using (var probe = open())
-            (source, poolStart) = MappingSourceProbe.Probe(probe);
-
+        var prepared = Prepare(open, facts, request);
         using var reader = open();
-        var release = facts.Release ?? reader.Metadata.KernelRelease;
+        var release = prepared.Release ?? reader.Metadata.KernelRelease;
         var captureDriver = NvmeDriverGenerations.Of(release);
-        var evidence = source is MappingSourceKind.Kprobes or MappingSourceKind.DmaEvents
-            ? GatherEvidence(open, source, facts, request, captureDriver)
-            : null;
         var models = (request.ObservedOnly ? [] : ChooseModels(request.Models, release))
-            .Select(choice => Sized(choice, facts, poolStart, reader.Metadata.DeclaredCpus, request.Pool)).ToList();
-        var devices = DeviceClassifier.From(request.DeclaredDevices, facts);
-        foreach (var device in evidence?.WithoutMinAlignMask.Keys ?? [])
-            devices.ObservedWithoutMinAlignMask(device);
-        var paths = new NvmeDataPaths(captureDriver, [.. models.Select(m => IsCaptureKernel(m.Name, release))], Controllers(request, evidence?.Sgl));
+            .Select(choice => Sized(choice, facts, prepared.PoolStart, reader.Metadata.DeclaredCpus, request.Pool)).ToList();
+        var paths = new NvmeDataPaths(captureDriver, [.. models.Select(m => IsCaptureKernel(m.Name, release))], Controllers(request, prepared.Evidence?.Sgl));
         var summarizer = new ReplaySummarizer([.. models.Select(m => m.Name)], paths);
         IReplaySink sink = observer is null ? summarizer : new ReplaySinks(summarizer, observer);
         var engine = new ReplayEngine([.. models.Select(m => ModelRegistry.Create(m.Name, m.Pool.Geometry))], sink);
         observer?.Started(reader.Metadata, models, paths);
-        var pairing = Pair(reader, source, engine, devices, request, observer);
+        var pairing = Pair(reader, prepared.Source, engine, prepared.Devices, request, observer);
 
-        return new CaptureReplay(reader.Metadata, reader.Statistics, source, pairing, devices.Known, models,
-            summarizer.Summarise(engine.Models), Warnings(source, pairing, devices, models, evidence),
-            Assumptions(source, request, summarizer, paths));
+        return new CaptureReplay(reader.Metadata, reader.Statistics, prepared.Source, pairing, prepared.Devices.Known, models,
+            summarizer.Summarise(engine.Models), Warnings(prepared.Source, pairing, prepared.Devices, models, prepared.Evidence),
+            Assumptions(prepared.Source, request, summarizer, paths));
+    }
+
+    /// <summary>What every replay learns before its models run: the mapping source and pool start (a cheap first pass),
+    /// then, for exact sources, what the kernel's own addresses show of the devices and controllers (a pass with no models).</summary>
+    internal static PreparedReplay Prepare(Func<ICaptureReader> open, KernelFacts facts, ReplayRequest request)
+    {
+        MappingSourceKind source;
+        ulong? poolStart;
+        string? release;
+        using (var probe = open())
+        {
+            (source, poolStart) = MappingSourceProbe.Probe(probe);
+            release = facts.Release ?? probe.Metadata.KernelRelease;
+        }
+        var evidence = source is MappingSourceKind.Kprobes or MappingSourceKind.DmaEvents
+            ? GatherEvidence(open, source, facts, request, NvmeDriverGenerations.Of(release))
+            : null;
+        var devices = DeviceClassifier.From(request.DeclaredDevices, facts);
+        foreach (var device in evidence?.WithoutMinAlignMask.Keys ?? [])
+            devices.ObservedWithoutMinAlignMask(device);
+        return new PreparedReplay(source, poolStart, release, devices, evidence);
     }
 
     /// <summary>Streams the capture through the pairer its mapping source calls for.</summary>
-    private static PairingStatistics Pair(ICaptureReader reader, MappingSourceKind source, IPairingSink engine, DeviceClassifier devices,
+    internal static PairingStatistics Pair(ICaptureReader reader, MappingSourceKind source, IPairingSink engine, DeviceClassifier devices,
         ReplayRequest request, IReplayObserver? observer)
     {
         IEventPairer pairer = source switch
@@ -78,7 +89,7 @@ public static class CaptureReplayer
         var evidence = new ObservedEvidence(captureDriver);
         var devices = DeviceClassifier.From(request.DeclaredDevices, facts);
         using (var reader = open())
-            Pair(reader, source, new ReplayEngine([], evidence), devices, request, observer: null);
+            Pair(reader, source, new ReplayEngine(Array.Empty<ModelRun>(), evidence), devices, request, observer: null);
         var withoutMask = evidence.DevicesWithoutMinAlignMask
             .Where(d => devices.IsKnown(d.Key) && devices.ParametersOf(d.Key).MinAlignMask != 0 && !request.DeclaredDevices.ContainsKey(d.Key))
             .ToDictionary(d => d.Key, d => d.Value);
@@ -99,7 +110,10 @@ public static class CaptureReplayer
     private static bool IsCaptureKernel(string model, string? release) =>
         release is not null && ModelRegistry.TryResolve(release, out var generation) && generation.Name == model;
 
-    private sealed record DeviceEvidenceFound(IReadOnlyDictionary<string, long> WithoutMinAlignMask, IReadOnlyDictionary<string, long> Sgl);
+    internal sealed record DeviceEvidenceFound(IReadOnlyDictionary<string, long> WithoutMinAlignMask, IReadOnlyDictionary<string, long> Sgl);
+
+    /// <summary>What <see cref="Prepare"/> found.</summary>
+    internal sealed record PreparedReplay(MappingSourceKind Source, ulong? PoolStart, string? Release, DeviceClassifier Devices, DeviceEvidenceFound? Evidence);
 
     /// <summary>The models asked for, else the one before the fix and the capture kernel's own (or the newest).</summary>
     /// <exception cref="ArgumentException">A requested model is unknown.</exception>
@@ -123,7 +137,7 @@ public static class CaptureReplayer
         return (generation.Name, name == generation.Name ? "asked for" : $"asked for as {name}");
     }
 
-    private static ChosenModel Sized((string Name, string Reason) choice, KernelFacts facts, ulong? poolStart, int? cpus, PoolOverrides overrides) =>
+    internal static ChosenModel Sized((string Name, string Reason) choice, KernelFacts facts, ulong? poolStart, int? cpus, PoolOverrides overrides) =>
         new(choice.Name, choice.Reason, PoolGeometryResolver.Resolve(ModelRegistry.Resolve(choice.Name, choice.Name), facts, poolStart, cpus, overrides));
 
     /// <summary>What the results rest on beyond the capture: the block-request assumptions, and each NVMe controller whose

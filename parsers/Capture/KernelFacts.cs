@@ -9,6 +9,7 @@ namespace Swiotlb.Trace.Capture;
 /// <param name="AreaCount"><c>software IO TLB: area num N.</c> (6.0+).</param>
 /// <param name="NvmeFunctions">PCI functions the NVMe driver bound (<c>nvme nvme0: pci function 0000:00:04.0</c>).</param>
 /// <param name="Host">The machine's node name (<c>uname -n</c>; <c>(none)</c> on a guest that never set one).</param>
+/// <param name="Debugfs">swiotlb's debugfs counters read when the capture ended (<c>swiotlb-debugfs.txt</c>).</param>
 public sealed record KernelFacts(
     string? Release = null,
     string? CommandLine = null,
@@ -17,7 +18,8 @@ public sealed record KernelFacts(
     ulong? PoolBytes = null,
     int? AreaCount = null,
     IReadOnlyList<string>? NvmeFunctions = null,
-    string? Host = null)
+    string? Host = null,
+    SwiotlbCounters? Debugfs = null)
 {
     public static KernelFacts None { get; } = new();
 
@@ -30,7 +32,13 @@ public sealed record KernelFacts(
         PoolBytes ?? other.PoolBytes,
         AreaCount ?? other.AreaCount,
         NvmeFunctions is { Count: > 0 } ? NvmeFunctions : other.NvmeFunctions,
-        Host ?? other.Host);
+        Host ?? other.Host,
+        Debugfs ?? other.Debugfs);
+
+    /// <summary>True when the command line forces bouncing (<c>swiotlb=…,force</c> or <c>swiotlb=force</c>).</summary>
+    public bool ForcesBouncing =>
+        CommandLine?.Split(' ', StringSplitOptions.RemoveEmptyEntries)
+            .Any(word => word.StartsWith("swiotlb=", StringComparison.Ordinal) && word[8..].Split(',').Contains("force")) == true;
 
     /// <summary><c>swiotlb=N[,M][,force]</c> on the command line: requested slots and areas.</summary>
     public (int? Slots, int? Areas) SwiotlbParameter()

@@ -1,4 +1,5 @@
 using Swiotlb.Trace.Replay.Allocator;
+using Swiotlb.Trace.Replay.Pool;
 using Swiotlb.Trace.Replay.Validation;
 
 namespace Swiotlb.Trace.Replay.Simulation;
@@ -7,13 +8,15 @@ namespace Swiotlb.Trace.Replay.Simulation;
 /// One model living through a capture as if it were the kernel: it maps with its own search, keeps its own allocations,
 /// and frees what it allocated when the capture's mapping is released.
 /// </summary>
-public sealed class ModelRun(IAllocatorModel model)
+/// <param name="pool">Also watches the pool (occupancy per area, fragmentation, failure causes), when given.</param>
+public sealed class ModelRun(IAllocatorModel model, PoolObserver? pool = null)
 {
     private readonly Dictionary<int, Allocation> _allocations = [];
 
     public string Name => model.Generation.Name;
     public IPoolState Pool => model;
-    public OccupancySeries Occupancy { get; } = new();
+    public PoolObserver? PoolObserver => pool;
+    public BucketedSeries Occupancy { get; } = new();
     public int Failures { get; private set; }
     public int EndlessSearches { get; private set; }
     public int Hazards { get; private set; }
@@ -30,17 +33,34 @@ public sealed class ModelRun(IAllocatorModel model)
         switch (result.Outcome)
         {
             case MapOutcome.Mapped:
-                _allocations[record.Sequence] = result.Allocation;
+                pool?.Mapped(record.Window.Start, record.DeviceName, record.Request, result.Allocation);
+                if (record.Observed.Kind == ObservedKind.Failed)
+                    ReleaseAtOnce(record, result.Allocation);
+                else
+                    _allocations[record.Sequence] = result.Allocation;
                 break;
             case MapOutcome.EndlessSearch:
                 EndlessSearches++;
+                pool?.Failed(record.Window.Start, record.DeviceName, record.Request, result);
                 break;
             default:
                 Failures++;
+                pool?.Failed(record.Window.Start, record.DeviceName, record.Request, result);
                 break;
         }
         Occupancy.Add(record.Window.Start, model.UsedSlots);
         return new ModelOutcome(result, hazard);
+    }
+
+    /// <summary>Mappings the kernel failed but this model made: the capture has no unmap for them (the driver gave the
+    /// request back and retried it later as a new mapping), so the model frees them at once.</summary>
+    public int MappedWhereKernelFailed { get; private set; }
+
+    private void ReleaseAtOnce(MapRecord record, in Allocation allocation)
+    {
+        MappedWhereKernelFailed++;
+        var freed = model.Unmap(UnmapRequest.Releasing(record.Request, allocation.BounceAddress));
+        pool?.Released(record.Window.Start, freed);
     }
 
     public void Unmap(UnmapRecord record)
@@ -50,7 +70,8 @@ public sealed class ModelRun(IAllocatorModel model)
             ReleasesWithoutAllocation++;
             return;
         }
-        model.Unmap(record.Request with { BounceAddress = allocation.BounceAddress });
+        var freed = model.Unmap(record.Request with { BounceAddress = allocation.BounceAddress });
+        pool?.Released(record.Window.Start, freed);
         Occupancy.Add(record.Window.Start, model.UsedSlots);
     }
 }

@@ -9,15 +9,20 @@ namespace Swiotlb.Trace.Replay.Simulation;
 /// NVMe commands arrive after their segments were released, so recently released mappings are kept a while (bounded)
 /// to rebuild each command's segments.
 /// </summary>
-public sealed class ReplayEngine(IReadOnlyList<IAllocatorModel> models, IReplaySink sink) : IPairingSink
+public sealed class ReplayEngine(IReadOnlyList<ModelRun> runs, IReplaySink sink) : IPairingSink
 {
+    public ReplayEngine(IReadOnlyList<IAllocatorModel> models, IReplaySink sink)
+        : this([.. models.Select(m => new ModelRun(m))], sink)
+    {
+    }
+
     /// <summary>Released mappings kept for the commands that may still name them.</summary>
     public const int RecentlyReleasedKept = 16384;
 
     private readonly Dictionary<int, ReplayedMapping> _byMapping = [];
     private readonly Queue<int> _released = new();
 
-    public IReadOnlyList<ModelRun> Models { get; } = [.. models.Select(m => new ModelRun(m))];
+    public IReadOnlyList<ModelRun> Models => runs;
 
     public void Record(ReplayRecord record)
     {

@@ -1,6 +1,7 @@
 using Swiotlb.Trace.Capture;
 using Swiotlb.Trace.Replay.Allocator;
 using Swiotlb.Trace.Replay.Pairing;
+using Swiotlb.Trace.Replay.Pool;
 
 namespace Swiotlb.Trace.Replay.Validation;
 
@@ -30,7 +31,10 @@ public static class CaptureValidator
 {
     /// <remarks>Streams: events are read only as far as the next record needs, so memory holds what is in flight
     /// (the pairer's open calls and the synchroniser's reorder window), not the capture.</remarks>
-    public static CaptureValidation Validate(ICaptureReader reader, KernelFacts facts, ValidationOptions options)
+    /// <param name="followPool">Given the model and pool once they are known, returns what receives the reconstructed
+    /// pool's changes in their final order (the pool analysis of the kernel's own answers).</param>
+    public static CaptureValidation Validate(ICaptureReader reader, KernelFacts facts, ValidationOptions options,
+        Func<KernelGeneration, PoolGeometry, IPoolChangeSink>? followPool = null)
     {
         var (generation, modelSource) = ChooseModel(options.Model, facts.Release ?? reader.Metadata.KernelRelease);
         var devices = DeviceClassifier.From(options.DeclaredDevices, facts);
@@ -39,7 +43,11 @@ public static class CaptureValidator
         using IEnumerator<ReplayRecord> stream = records.Pair(reader, pairer).GetEnumerator();
         bool any = stream.MoveNext();
         var pool = PoolGeometryResolver.Resolve(generation, facts, pairer.Statistics.PoolStart, reader.Metadata.DeclaredCpus, options.Pool);
-        var report = new ReplaySynchroniser(ModelRegistry.Create(generation.Name, pool.Geometry), reorderWindow: options.ReorderWindow).Run(FromCurrent(stream, any));
+        var synchroniser = new ReplaySynchroniser(ModelRegistry.Create(generation.Name, pool.Geometry), reorderWindow: options.ReorderWindow)
+        {
+            Changes = followPool?.Invoke(generation, pool.Geometry),
+        };
+        var report = synchroniser.Run(FromCurrent(stream, any));
         return new CaptureValidation(report, generation.Name, modelSource, pool, pairer.Statistics, devices.Known)
         {
             Warnings = [.. reader.Statistics.Warnings.Select(warning => warning.ToString()), .. pairer.Statistics.Notes()],

@@ -18,22 +18,20 @@ internal static class PreexistingMappings
             if (record is MapRecord { Observed.Kind: ObservedKind.Mapped } map)
                 mapped.Add(map.Observed.BounceAddress);
             else if (record is UnmapRecord unmap && !mapped.Contains(unmap.Request.BounceAddress) && reserved.Add(unmap.Request.BounceAddress))
-                TryReserve(state, unmap);
+                TryReserve(state, unmap, ordered[0].Window.Start);
         }
         return reserved.Count;
     }
 
     /// <summary>The unmap stands in for the lost map: its bounce address carries the offset the map kept
-    /// (<c>orig &amp; min_align_mask &amp; 0x7ff</c>), so it serves as <c>orig</c> for placement.</summary>
-    private static void TryReserve(ReplayState state, UnmapRecord unmap)
+    /// (<c>orig &amp; min_align_mask &amp; 0x7ff</c>), so it serves as <c>orig</c> for placement. The buffer is held from
+    /// <paramref name="captureStart"/>: it was in use before the capture began.</summary>
+    private static void TryReserve(ReplayState state, UnmapRecord unmap, long captureStart)
     {
         UnmapRequest request = unmap.Request;
         var standIn = new MapRequest(request.BounceAddress, request.MappingSize, Math.Max(request.AllocSize, request.MappingSize), request.Device);
-        var record = new MapRecord(unmap.Sequence, unmap.Window, unmap.DeviceName, standIn, ObservedMap.At(request.BounceAddress));
-        if (state.Model.TryLocate(standIn, request.BounceAddress, out Allocation allocation) && state.Model.IsFree(allocation))
-        {
-            state.Model.Apply(standIn, allocation);
-            state.AddLive(new LiveMapping(record, allocation, ForeignPlacement: false));
-        }
+        var record = new MapRecord(unmap.Sequence, TimeWindow.At(captureStart), unmap.DeviceName, standIn, ObservedMap.At(request.BounceAddress));
+        if (state.Model.TryLocate(standIn, request.BounceAddress, out Allocation allocation))
+            state.Hold(record, allocation, foreign: false);
     }
 }

@@ -27,6 +27,8 @@ internal static class RecordReplayer
                 : predicted.Outcome is MapOutcome.PoolFull or MapOutcome.NoFit ? RecordVerdict.Matched
                 : RecordVerdict.Mismatched;
             EndlessSearchEvidence? hazard = verdict == RecordVerdict.Unreturned ? model.EndlessSearchHazard(request) : null;
+            if (record.Observed.Kind is ObservedKind.Failed or ObservedKind.NeverReturned)
+                state.NoteUnanswered(record);
             return new RecordOutcome(record, verdict, predicted, area, model.AreaCursor(area), 0, hazard);
         }
 
@@ -36,18 +38,18 @@ internal static class RecordReplayer
         int cursor = model.AreaCursor(observed.Area);
         if (!state.IsSynchronised(firstArea) || !state.IsSynchronised(observed.Area))
         {
-            int freed = ReleaseReusedSlots(state, observed);
-            ApplyObserved(state, record, observed, foreign);
+            int freed = ReleaseReusedSlots(state, record, observed);
+            state.Hold(record, observed, foreign);
             state.MarkSynchronised(observed.Area);
             return new RecordOutcome(record, RecordVerdict.Adopted, default, observed.Area, cursor, freed);
         }
 
         MapResult prediction = model.Predict(request);
         RecordVerdict mapVerdict = IsSameAnswer(prediction, observed) ? RecordVerdict.Matched : RecordVerdict.Mismatched;
-        int recovered = model.IsFree(observed) ? 0 : ReleaseReusedSlots(state, observed);
+        int recovered = model.IsFree(observed) ? 0 : ReleaseReusedSlots(state, record, observed);
         if (recovered > 0 && mapVerdict == RecordVerdict.Mismatched && IsSameAnswer(model.Predict(request), observed))
             mapVerdict = RecordVerdict.MatchedAfterRecovery;
-        ApplyObserved(state, record, observed, foreign);
+        state.Hold(record, observed, foreign);
         return new RecordOutcome(record, mapVerdict, prediction, observed.Area, cursor, recovered);
     }
 
@@ -55,7 +57,7 @@ internal static class RecordReplayer
     {
         if (!state.TryGetLive(record.Request.BounceAddress, out LiveMapping live))
             return new RecordOutcome(record, RecordVerdict.Ignored, default, 0, 0, 0);
-        Release(state, live, record.Request);
+        state.Free(live, record.Request, record.Window.Start);
         return new RecordOutcome(record, RecordVerdict.Released, default, live.Allocation.Area, state.Model.AreaCursor(live.Allocation.Area), 0);
     }
 
@@ -63,29 +65,12 @@ internal static class RecordReplayer
         predicted.IsMapped && predicted.Allocation.BounceAddress == observed.BounceAddress;
 
     /// <summary>The kernel handed out slots the state holds as used: their unmaps were lost. Free them.</summary>
-    private static int ReleaseReusedSlots(ReplayState state, in Allocation observed)
+    private static int ReleaseReusedSlots(ReplayState state, MapRecord reusing, in Allocation observed)
     {
         List<LiveMapping> reused = state.LiveOverlapping(observed);
         foreach (LiveMapping live in reused)
-            Release(state, live, UnmapOf(live));
+            state.Free(live, UnmapOf(live), reusing.Window.Start);
         return reused.Count;
-    }
-
-    private static void Release(ReplayState state, in LiveMapping live, in UnmapRequest request)
-    {
-        state.RemoveLive(live);
-        if (live.ForeignPlacement)
-            state.Model.Release(live.Allocation);
-        else
-            state.Model.Unmap(request);
-    }
-
-    private static void ApplyObserved(ReplayState state, MapRecord record, in Allocation observed, bool foreign)
-    {
-        if (!state.Model.IsFree(observed))
-            return;
-        state.Model.Apply(record.Request, observed);
-        state.AddLive(new LiveMapping(record, observed, foreign));
     }
 
     private static UnmapRequest UnmapOf(in LiveMapping live)

@@ -1,4 +1,5 @@
 using Swiotlb.Trace.Replay.Allocator;
+using Swiotlb.Trace.Replay.Pool;
 
 namespace Swiotlb.Trace.Replay.Validation;
 
@@ -10,6 +11,8 @@ internal sealed class ReplayState
     private readonly bool[] synchronisedAreas;
     private readonly UndoLog<SavedLive> liveUndo = new();
     private readonly UndoLog<int> synchronisedUndo = new();
+    private readonly List<PoolChange> changes = [];
+    private int changesAtCheckpoint = -1;
 
     public ReplayState(IAllocatorModel model)
     {
@@ -27,6 +30,7 @@ internal sealed class ReplayState
         Model.Checkpoint();
         liveUndo.Start();
         synchronisedUndo.Start();
+        changesAtCheckpoint = changes.Count;
     }
 
     /// <summary>Returns to the state at the last <see cref="Checkpoint"/>, which stays set.</summary>
@@ -40,6 +44,7 @@ internal sealed class ReplayState
         }
         while (synchronisedUndo.TryTakeNewest(out int area))
             synchronisedAreas[area] = false;
+        changes.RemoveRange(changesAtCheckpoint, changes.Count - changesAtCheckpoint);
     }
 
     /// <summary>Keeps the changes made since the checkpoint and saves no more.</summary>
@@ -48,6 +53,44 @@ internal sealed class ReplayState
         Model.ForgetCheckpoint();
         liveUndo.Stop();
         synchronisedUndo.Stop();
+        changesAtCheckpoint = -1;
+    }
+
+    /// <summary>Takes the kernel's slots of <paramref name="allocation"/> for <paramref name="record"/>, unless any is in use.</summary>
+    public void Hold(MapRecord record, in Allocation allocation, bool foreign)
+    {
+        if (!Model.IsFree(allocation))
+            return;
+        Model.Apply(record.Request, allocation);
+        AddLive(new LiveMapping(record, allocation, foreign));
+        changes.Add(new PoolChange(PoolChangeKind.Mapped, record.Window.Start, record, allocation));
+    }
+
+    /// <summary>Frees a live mapping as the kernel would for <paramref name="request"/>, at <paramref name="timeNs"/>.</summary>
+    public void Free(in LiveMapping live, in UnmapRequest request, long timeNs)
+    {
+        RemoveLive(live);
+        Allocation freed = live.Allocation;
+        if (live.ForeignPlacement)
+            Model.Release(freed);
+        else
+            freed = Model.Unmap(request);
+        changes.Add(new PoolChange(PoolChangeKind.Released, timeNs, live.Record, freed));
+    }
+
+    /// <summary>The kernel gave <paramref name="record"/> no slots (a failure, or a search that never returned).</summary>
+    public void NoteUnanswered(MapRecord record) =>
+        changes.Add(new PoolChange(PoolChangeKind.Unanswered, record.Window.Start, record, default));
+
+    /// <summary>Hands the changes made since the last call to <paramref name="sink"/>, once no trial can undo them.</summary>
+    public void FlushChanges(IPoolChangeSink? sink)
+    {
+        if (changesAtCheckpoint >= 0)
+            throw new InvalidOperationException("changes are flushed only outside a trial");
+        if (sink is not null)
+            foreach (PoolChange change in changes)
+                sink.Changed(change);
+        changes.Clear();
     }
 
     public bool IsSynchronised(int area) => synchronisedAreas[area];
@@ -62,14 +105,14 @@ internal sealed class ReplayState
 
     public bool TryGetLive(ulong bounceAddress, out LiveMapping mapping) => byBounceAddress.TryGetValue(bounceAddress, out mapping);
 
-    public void AddLive(in LiveMapping mapping)
+    private void AddLive(in LiveMapping mapping)
     {
         Save(mapping);
         byBounceAddress[mapping.Allocation.BounceAddress] = mapping;
         byStartSlot[mapping.Allocation.StartSlot] = mapping;
     }
 
-    public void RemoveLive(in LiveMapping mapping)
+    private void RemoveLive(in LiveMapping mapping)
     {
         Save(mapping);
         byBounceAddress.Remove(mapping.Allocation.BounceAddress);

@@ -1,4 +1,5 @@
 using Swiotlb.Trace.Replay.Allocator;
+using Swiotlb.Trace.Replay.Pool;
 
 namespace Swiotlb.Trace.Replay.Validation;
 
@@ -14,6 +15,9 @@ public sealed class ReplaySynchroniser(IAllocatorModel model, int maxOrdersPerGr
     /// <summary>Records held to put them in window order: far more than the pairer ever holds back.</summary>
     public const int DefaultReorderWindow = 1 << 16;
 
+    /// <summary>Receives the reconstructed pool's changes in their final order (the pool analysis of the kernel's own answers).</summary>
+    public IPoolChangeSink? Changes { get; init; }
+
     /// <summary>Replays <paramref name="records"/> (any order within the reorder window; replayed by window start, then
     /// sequence), reading them lazily.</summary>
     public ValidationReport Run(IEnumerable<ReplayRecord> records)
@@ -22,10 +26,12 @@ public sealed class ReplaySynchroniser(IAllocatorModel model, int maxOrdersPerGr
         var tally = new ReplayTally(model.Generation.Name);
         var ordered = new WindowOrder(records, reorderWindow);
         tally.PreexistingMappings = PreexistingMappings.Reserve(state, ordered.FirstWindow());
+        state.FlushChanges(Changes);
         foreach (List<ReplayRecord> group in OverlappingGroups(ordered.Records()))
         {
             (IReadOnlyList<RecordOutcome> outcomes, bool reordered) = ReplayGroup(state, group);
             tally.Add(outcomes, reordered);
+            state.FlushChanges(Changes);
         }
         return tally.ToReport();
     }

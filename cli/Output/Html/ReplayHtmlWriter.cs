@@ -59,7 +59,7 @@ public static class ReplayHtmlWriter
 
     private static string Legend(CaptureReplay replay) => string.Join(" ", replay.Summary.Runs.Select((run, i) =>
         $"<span class=\"swatch\" style=\"background:{OccupancyChart.ModelColors[i % OccupancyChart.ModelColors.Length]}\"></span>" +
-        $"{E(run.Name)}: peak {run.Occupancy.PeakUsedSlots} of {replay.Models[i].Pool.Geometry.SlotCount} slots"));
+        $"{E(run.Name)}: peak {run.Occupancy.Extreme} of {replay.Models[i].Pool.Geometry.SlotCount} slots"));
 
     private static void WriteWarnings(CaptureReplay replay, TextWriter output)
     {

@@ -14,7 +14,7 @@ public static class ReplayPageStyle
         .swatch { display: inline-block; width: 12px; height: 12px; margin: 0 4px 0 12px; vertical-align: middle; }
         .swatch.kept, rect.kept { background: #2e7d32; fill: #2e7d32; } .swatch.lost, rect.lost { background: #c62828; fill: #c62828; }
         figure { margin: 0; }
-        svg .grid { stroke: #e4e4e4; } svg .axis { stroke: #888; } svg .label { font-size: 11px; fill: #444; }
+        svg .grid { stroke: #e4e4e4; } svg .axis { stroke: #888; } svg .label { font-size: 11px; fill: #444; } svg .mark { fill: #d62728; fill-opacity: 0.55; } svg .dot { fill: #444; } svg .chosen { fill: none; stroke: #2ca02c; stroke-width: 2; }
         svg .title { font-size: 12px; font-weight: 600; } svg .tick { font-size: 9.5px; }
         table { border-collapse: collapse; margin: 8px 0; font-size: 12px; } th, td { border: 1px solid #ddd; padding: 3px 8px; text-align: left; }
         th { background: #f4f4f4; } td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }

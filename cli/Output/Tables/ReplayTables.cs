@@ -21,7 +21,7 @@ public static class ReplayTables
 
     public static ReportTable Pool(CaptureReplay replay) => new(
         [new("model", Numeric: false), new("peak slots"), new("of"), new("failures"), new("endless"), new("hazards")],
-        [.. replay.Summary.Runs.Zip(replay.Models).Select(pair => Cells(pair.First.Name, pair.First.Occupancy.PeakUsedSlots,
+        [.. replay.Summary.Runs.Zip(replay.Models).Select(pair => Cells(pair.First.Name, pair.First.Occupancy.Extreme,
             pair.Second.Pool.Geometry.SlotCount, pair.First.Failures, pair.First.EndlessSearches, pair.First.Hazards))]);
 
     /// <summary>The first <paramref name="perGroup"/> findings of each model × kind, commands first.</summary>

@@ -9,7 +9,7 @@ namespace Swiotlb.Trace.Tests.BlockReplay;
 /// </summary>
 public sealed record OccupancyComparison(int Buckets, double MeanAbsoluteDifference, int MaxDifference)
 {
-    public static OccupancyComparison Of(IReadOnlyList<OccupancyPoint> exact, IReadOnlyList<OccupancyPoint> assumed, long assumedShiftNs, long bucketNs)
+    public static OccupancyComparison Of(IReadOnlyList<SeriesPoint> exact, IReadOnlyList<SeriesPoint> assumed, long assumedShiftNs, long bucketNs)
     {
         var first = Math.Min(exact[0].StartNs, assumed[0].StartNs + assumedShiftNs) / bucketNs;
         var last = Math.Max(exact[^1].StartNs, assumed[^1].StartNs + assumedShiftNs) / bucketNs;
@@ -19,14 +19,14 @@ public sealed record OccupancyComparison(int Buckets, double MeanAbsoluteDiffere
         return new OccupancyComparison(differences.Count, differences.Average(), differences.Max());
     }
 
-    private static int[] Grid(IReadOnlyList<OccupancyPoint> points, long shiftNs, long bucketNs, long first, long last)
+    private static int[] Grid(IReadOnlyList<SeriesPoint> points, long shiftNs, long bucketNs, long first, long last)
     {
         var grid = new int[last - first + 1];
         var seen = new bool[grid.Length];
         foreach (var point in points)
         {
             var bucket = (point.StartNs + shiftNs) / bucketNs - first;
-            grid[bucket] = Math.Max(grid[bucket], point.PeakUsedSlots);
+            grid[bucket] = Math.Max(grid[bucket], point.Value);
             seen[bucket] = true;
         }
         for (var i = 1; i < grid.Length; i++)

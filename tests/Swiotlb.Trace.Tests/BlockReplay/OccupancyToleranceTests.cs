@@ -38,12 +38,12 @@ public sealed class OccupancyToleranceTests(ITestOutputHelper log)
         var (shift, matched) = ClockAlignment.Between(tracePath, blktracePath);
         var series = OccupancyComparison.Of(exact.Occupancy.Points, assumedRun.Occupancy.Points, shift, BucketNs);
 
-        log.WriteLine($"{model}: exact peak {exact.Occupancy.PeakUsedSlots}, blktrace peak {assumedRun.Occupancy.PeakUsedSlots}; " +
+        log.WriteLine($"{model}: exact peak {exact.Occupancy.Extreme}, blktrace peak {assumedRun.Occupancy.Extreme}; " +
                       $"clock shift {shift} ns over {matched} matched issues; {series.Buckets} buckets of 10 ms: " +
                       $"mean |diff| {series.MeanAbsoluteDifference:F2} slots, max {series.MaxDifference}");
         Assert.Equal(MappingSourceKind.BlockRequests, assumed.Source);
         Assert.Equal(925, matched);
-        Assert.InRange(assumedRun.Occupancy.PeakUsedSlots - exact.Occupancy.PeakUsedSlots, -PeakToleranceSlots, PeakToleranceSlots);
+        Assert.InRange(assumedRun.Occupancy.Extreme - exact.Occupancy.Extreme, -PeakToleranceSlots, PeakToleranceSlots);
         Assert.True(series.MeanAbsoluteDifference <= MeanToleranceSlots, $"mean |difference| {series.MeanAbsoluteDifference:F2} slots");
         Assert.InRange(series.MaxDifference, 0, BucketToleranceSlots);
     }
