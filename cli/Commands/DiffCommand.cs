@@ -33,6 +33,7 @@ public static class DiffCommand
         var output = SharedOptions.Output();
         var failOn = FailOn.Option();
         var replayOptions = new ReplayOptions();
+        var filterOptions = new RecordFilterOptions();
         var command = new Command("diff",
             "Compare two captures (per device, each under its own kernel) or two models on one capture (per mapping and per NVMe command): " +
             "offsets lost, min_align_mask broken, PRPs broken, failures, endless searches, pool peak; regressions first. " +
@@ -41,9 +42,10 @@ public static class DiffCommand
             captures, model, against, format, output, failOn,
         };
         replayOptions.AddTo(command);
+        filterOptions.AddTo(command);
         command.SetAction(parsed => CommandFailure.Guard(parsed, () => Run(
             parsed.GetValue(captures)!, parsed.GetValue(model), parsed.GetValue(against),
-            replayOptions.RequestFrom(parsed, models: []),
+            replayOptions.RequestFrom(parsed, models: []) with { Filter = filterOptions.FilterFrom(parsed) },
             parsed.GetValue(format)!, parsed.GetValue(output), FailOn.Parse(parsed.GetValue(failOn)),
             parsed.InvocationConfiguration.Output, parsed.InvocationConfiguration.Error)));
         return command;

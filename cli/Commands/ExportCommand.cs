@@ -28,6 +28,7 @@ public static class ExportCommand
             AllowMultipleArgumentsPerToken = true,
         };
         var replayOptions = new ReplayOptions();
+        var filterOptions = new RecordFilterOptions();
         var command = new Command("export",
             "Export captures as three tables for pandas, polars, DuckDB or Spark: events (every event read), mappings (one row per mapping " +
             "and model: observed and predicted bounce address, offset kept, failure, hang) and commands (one row per NVMe command and model: PRP verdict).")
@@ -35,9 +36,10 @@ public static class ExportCommand
             captures, directory, format, models, partitionBy,
         };
         replayOptions.AddTo(command);
+        filterOptions.AddTo(command);
         command.SetAction(parsed => CommandFailure.Guard(parsed, () => Run(
             parsed.GetValue(captures)!,
-            replayOptions.RequestFrom(parsed, parsed.GetValue(models) ?? []),
+            replayOptions.RequestFrom(parsed, parsed.GetValue(models) ?? []) with { Filter = filterOptions.FilterFrom(parsed) },
             parsed.GetValue(directory)!, parsed.GetValue(format)!, ExportLayout.ParsePartitionKeys(parsed.GetValue(partitionBy) ?? []),
             parsed.InvocationConfiguration.Output, parsed.InvocationConfiguration.Error)));
         return command;

@@ -30,6 +30,7 @@ public static class PoolCommand
             Description = "Print only the swiotlb= kernel argument of the smallest pool under which the capture has no failure (exit 1 when none was found).",
         };
         var replayOptions = new ReplayOptions();
+        var filterOptions = new RecordFilterOptions();
         var blockOptions = new BlockReplayOptions();
         var command = new Command("pool",
             "Analyse the swiotlb pool of a capture: occupancy per area over time, the high-water mark (checked against io_tlb_used_hiwater), " +
@@ -40,9 +41,10 @@ public static class PoolCommand
         };
         replayOptions.AddTo(command);
         blockOptions.AddTo(command);
+        filterOptions.AddTo(command);
         command.SetAction(parsed => CommandFailure.Guard(parsed, () => Run(
             parsed.GetValue(capture)!,
-            new PoolRequest(replayOptions.RequestFrom(parsed, parsed.GetValue(models) ?? []) with { BlockRequests = blockOptions.From(parsed) },
+            new PoolRequest(replayOptions.RequestFrom(parsed, parsed.GetValue(models) ?? []) with { BlockRequests = blockOptions.From(parsed), Filter = filterOptions.FilterFrom(parsed) },
                 Sweep: !parsed.GetValue(noSweep) || parsed.GetValue(recommend)),
             parsed.GetValue(recommend) ? "recommend" : parsed.GetValue(format)!, parsed.GetValue(output), parsed.GetValue(html),
             parsed.InvocationConfiguration.Output, parsed.InvocationConfiguration.Error)));

@@ -21,6 +21,7 @@ public static class ReplayCommand
             Description = "Also write one self-contained HTML page (plots, tables, findings; nothing fetched) to this file.",
         };
         var replayOptions = new ReplayOptions();
+        var filterOptions = new RecordFilterOptions();
         var blockOptions = new BlockReplayOptions();
         var command = new Command("replay",
             "Replay every bounced mapping of a capture through allocator models of named kernels: bounce addresses, offsets kept or lost, " +
@@ -30,11 +31,13 @@ public static class ReplayCommand
         };
         replayOptions.AddTo(command);
         blockOptions.AddTo(command);
+        filterOptions.AddTo(command);
         command.SetAction(parsed => CommandFailure.Guard(parsed, () => Run(
             parsed.GetValue(capture)!,
             replayOptions.RequestFrom(parsed, parsed.GetValue(models) ?? []) with
             {
                 BlockRequests = blockOptions.From(parsed),
+                Filter = filterOptions.FilterFrom(parsed),
             },
             parsed.GetValue(format)!, parsed.GetValue(output), parsed.GetValue(html), FailOn.Parse(parsed.GetValue(failOn)),
             parsed.InvocationConfiguration.Output, parsed.InvocationConfiguration.Error)));

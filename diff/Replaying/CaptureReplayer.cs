@@ -62,15 +62,15 @@ public static class CaptureReplayer
         return new PreparedReplay(source, poolStart, release, devices, evidence);
     }
 
-    /// <summary>Streams the capture through the pairer its mapping source calls for.</summary>
+    /// <summary>Streams the capture through the pairer its mapping source calls for, keeping what the request's filter keeps.</summary>
     internal static PairingStatistics Pair(ICaptureReader reader, MappingSourceKind source, IPairingSink engine, DeviceClassifier devices,
         ReplayRequest request, IReplayObserver? observer)
     {
         IEventPairer pairer = source switch
         {
-            MappingSourceKind.BouncedEvents => new BouncedMappingPairer(engine, devices),
-            MappingSourceKind.BlockRequests => new BlockRequestPairer(engine, devices, request.BlockRequests),
-            _ => new MappingPairer(engine, devices),
+            MappingSourceKind.BouncedEvents => new BouncedMappingPairer(request.Filter.Applied(engine), devices),
+            MappingSourceKind.BlockRequests => new BlockRequestPairer(request.Filter.Applied(engine), devices, request.BlockRequests),
+            _ => new MappingPairer(request.Filter.Applied(engine), devices),
         };
         foreach (var traceEvent in reader.ReadEvents())
         {

@@ -15,6 +15,9 @@ public sealed record ReplayRequest(IReadOnlyList<string> Models, PoolOverrides P
     /// <summary>The nvme module's <c>sgl_threshold</c> (<c>--nvme-sgl-threshold</c>; 0 turns SGLs off for multi-segment requests).</summary>
     public uint SglThreshold { get; init; } = Nvme.NvmeController.DefaultSglThreshold;
 
+    /// <summary>Which mappings are replayed (<c>--only-device</c>, <c>--only-cpu</c>, <c>--from</c>, <c>--to</c>).</summary>
+    public RecordFilter Filter { get; init; } = RecordFilter.All;
+
     /// <summary>No model at all: only the kernel's own addresses are judged (what <c>inspect</c> reports).</summary>
     public bool ObservedOnly { get; init; }
 
