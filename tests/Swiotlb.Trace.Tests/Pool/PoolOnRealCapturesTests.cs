@@ -1,0 +1,91 @@
+using Swiotlb.Trace.Replay.Allocator;
+using Swiotlb.Trace.Replay.Pool;
+using Xunit;
+
+namespace Swiotlb.Trace.Tests.Pool;
+
+/// <summary>The pool analysis against what the kernels themselves said: debugfs's io_tlb_used_hiwater, dmesg's
+/// "swiotlb buffer is full … used N" line, and the 6.1 lockup.</summary>
+public sealed class PoolOnRealCapturesTests
+{
+    [Fact]
+    public void The_kernels_high_water_mark_is_io_tlb_used_hiwater_and_every_failure_has_a_cause()
+    {
+        var analysis = PoolAnalyses.Of(PoolAnalyses.Exhausted, sweep: false);
+        var kernel = analysis.Observed!.Observer;
+
+        // swiotlb-debugfs.txt: io_tlb_used_hiwater 939; analysis.txt: 27 real mapping failures.
+        Assert.Equal(939, analysis.Debugfs!.UsedHiwater);
+        Assert.Equal(939, kernel.PeakUsedSlots);
+        Assert.Equal(27, kernel.FailureCount);
+        Assert.Equal(0, kernel.FailuresOf(FailureCause.Unexplained));
+        Assert.Equal(27, kernel.Failures.Count);
+        Assert.Equal(1994, analysis.Observed.Reconstruction.ExactMatches);
+    }
+
+    [Fact]
+    public void The_first_failure_meets_the_used_count_the_kernel_logged_and_is_fragmentation()
+    {
+        var first = PoolAnalyses.Of(PoolAnalyses.Exhausted, sweep: false).Observed!.Observer.Failures[0];
+
+        // dmesg.txt: "nvme 0000:00:04.0: swiotlb buffer is full (sz: 259584 bytes), total 1024 (slots), used 618 (slots)"
+        Assert.Equal(618, first.UsedSlots);
+        Assert.Equal(Slots.For(259584), first.SlotsNeeded);
+        Assert.Equal("0000:00:04.0", first.DeviceName);
+        Assert.Equal(FailureCause.Fragmented, first.Cause);
+        Assert.True(first.FreeSlots >= first.SlotsNeeded);
+        Assert.True(first.LargestFreeRun < first.SlotsNeeded);
+    }
+
+    [Fact]
+    public void The_6_1_lockup_is_an_endless_search_and_the_other_CPU_waits_behind_it()
+    {
+        var kernel = PoolAnalyses.Of(PoolAnalyses.Hang, sweep: false).Observed!;
+
+        var failure = Assert.Single(kernel.Observer.Failures);
+        Assert.Equal(FailureCause.EndlessSearch, failure.Cause);
+        Assert.Equal(0, failure.Cpu);
+        Assert.Equal(1, kernel.BlockedBehindEndlessSearch);
+    }
+
+    [Fact]
+    public void The_sweeps_smallest_pool_replays_clean_and_the_size_below_it_does_not()
+    {
+        var smallest = PoolAnalyses.Of(PoolAnalyses.Exhausted).Smallest!;
+
+        int FailuresAt(int slots) =>
+            PoolAnalyses.Of(PoolAnalyses.Exhausted, new PoolOverrides(Slots: slots, Areas: smallest.Pool.Areas), sweep: false).Models[0].Observer.FailureCount;
+
+        Assert.Equal(0, FailuresAt(smallest.Pool.Slots));
+        Assert.True(FailuresAt(smallest.Pool.Slots / 2) > 0);
+        Assert.True(smallest.Pool.Slots > 1024, "the capture's own 1024-slot pool had real failures");
+    }
+
+    [Fact]
+    public void A_device_filter_replays_only_that_devices_mappings_and_their_releases()
+    {
+        var all = PoolAnalyses.Of(PoolAnalyses.Exhausted, sweep: false).Models[0].Observer;
+        var ahci = PoolAnalyses.Of(PoolAnalyses.Exhausted, sweep: false,
+            filter: new(new HashSet<string> { "0000:00:06.0" }, new HashSet<int>())).Models[0].Observer;
+
+        // validate: 203 mappings of 0000:00:06.0 among 1996.
+        Assert.Equal(1996, all.Mappings);
+        Assert.Equal(203, ahci.Mappings);
+        Assert.All(ahci.HoldersAtPeak, share => Assert.Equal("0000:00:06.0", share.DeviceName));
+        Assert.True(ahci.LiveMappings.Extreme < 203, "releases of the kept mappings are kept too");
+    }
+
+    [Fact]
+    public void Time_filters_split_the_mappings_without_losing_or_repeating_one()
+    {
+        const long split = 20_300_000_000;
+        int Mappings(long? from, long? to) => PoolAnalyses.Of(PoolAnalyses.Exhausted, sweep: false,
+            filter: new(new HashSet<string>(), new HashSet<int>(), from, to)).Models[0].Observer.Mappings;
+
+        var before = Mappings(null, split - 1);
+        var after = Mappings(split, null);
+
+        Assert.True(before > 0 && after > 0);
+        Assert.Equal(1996, before + after);
+    }
+}
