@@ -40,8 +40,14 @@ public static class CapturePoolAnalyser
         return new PoolAnalysis(reader.Metadata, reader.Statistics, prepared.Source, pairing, observed.Pool,
             [.. models.Zip(modelRuns, (model, run) => new ModelPool(model, run.PoolObserver!))],
             sweepGeneration.Name, sweep, smallest, smallest?.Pool.KernelArgument(sweepGeneration, facts.ForcesBouncing), facts.Debugfs,
-            [.. reader.Statistics.Warnings.Select(w => w.ToString()), .. pairing.Notes(), .. observed.Warnings]);
+            [.. reader.Statistics.Warnings.Select(w => w.ToString()), .. pairing.Notes(), .. observed.Warnings, .. FilterNote(request.Replay, observed.Pool)]);
     }
+
+    /// <summary>Filters choose which mappings the models replay; the kernel's pool held every device's mappings, so its
+    /// reconstruction keeps them all.</summary>
+    private static IEnumerable<string> FilterNote(ReplayRequest request, ObservedPool? kernel) =>
+        request.Filter.KeepsEverything || kernel is null ? []
+            : ["the filters apply to the models and the sweep; the kernel's own pool is rebuilt from all its mappings, as the kernel held them"];
 
     /// <summary>The models asked for, else the capture's own kernel (else the newest).</summary>
     private static IReadOnlyList<(string Name, string Reason)> ChooseModels(IReadOnlyList<string> requested, string? release) =>
