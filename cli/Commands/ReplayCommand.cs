@@ -20,6 +20,8 @@ public static class ReplayCommand
         {
             Description = "Also write one self-contained HTML page (plots, tables, findings; nothing fetched) to this file.",
         };
+        var color = SharedOptions.Color();
+        var verbose = SharedOptions.Verbose();
         var replayOptions = new ReplayOptions();
         var filterOptions = new RecordFilterOptions();
         var blockOptions = new BlockReplayOptions();
@@ -27,7 +29,7 @@ public static class ReplayCommand
             "Replay every bounced mapping of a capture through allocator models of named kernels: bounce addresses, offsets kept or lost, " +
             "NVMe commands whose PRPs break, failures and endless searches. Exit 0: no findings, 1: findings, 2: usage or input error.")
         {
-            capture, models, format, output, failOn, html,
+            capture, models, format, output, failOn, html, color, verbose,
         };
         replayOptions.AddTo(command);
         blockOptions.AddTo(command);
@@ -40,19 +42,20 @@ public static class ReplayCommand
                 Filter = filterOptions.FilterFrom(parsed),
             },
             parsed.GetValue(format)!, parsed.GetValue(output), parsed.GetValue(html), FailOn.Parse(parsed.GetValue(failOn)),
-            parsed.InvocationConfiguration.Output, parsed.InvocationConfiguration.Error)));
+            parsed.InvocationConfiguration.Output, parsed.InvocationConfiguration.Error,
+            TerminalStyle.For(parsed.GetValue(color)!, toTerminal: parsed.GetValue(output) is null && !Console.IsOutputRedirected), parsed.GetValue(verbose))));
         return command;
     }
 
     public static int Run(string capturePath, ReplayRequest request, string format, string? outputPath, string? htmlPath,
-        IReadOnlySet<Diff.Findings.FindingKind> failOn, TextWriter output, TextWriter error)
+        IReadOnlySet<Diff.Findings.FindingKind> failOn, TextWriter output, TextWriter error, TerminalStyle? style = null, bool verbose = false)
     {
         OutputPaths.Check([capturePath], ("-o", outputPath), ("--html", htmlPath));
         var facts = SiblingKernelFacts.Read(capturePath);
         using var capture = ReopenableCapture.Of(capturePath);
         var replay = CaptureReplayer.Run(() => capture.Open(facts, error), facts, request);
         var exit = FailOn.ExitCodeFor(replay.Summary, failOn);
-        ReportDestination.Write(outputPath, output, writer => ReplayReportWriters.Write(format, replay, failOn, exit, writer));
+        ReportDestination.Write(outputPath, output, writer => ReplayReportWriters.Write(format, replay, failOn, exit, writer, style, verbose));
         if (htmlPath is not null)
             ReportDestination.Write(htmlPath, output, writer => ReplayHtmlWriter.Write(replay, failOn, exit, writer));
         foreach (var warning in replay.Reading.Warnings.Take(3))

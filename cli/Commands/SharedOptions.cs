@@ -32,6 +32,24 @@ public static class SharedOptions
                       "Default: linux-5.10 and the capture kernel's own model (else linux-6.9).",
     };
 
+    /// <summary><c>--color auto|always|never</c>: colour in text reports (auto: on a terminal unless <c>NO_COLOR</c> is set).</summary>
+    public static Option<string> Color()
+    {
+        var option = new Option<string>("--color")
+        {
+            Description = "Colour in the text report: auto (on a terminal, unless NO_COLOR is set), always, never.",
+            DefaultValueFactory = _ => "auto",
+        };
+        option.AcceptOnlyFromAmong("auto", "always", "never");
+        return option;
+    }
+
+    /// <summary><c>--verbose</c>: the full text report instead of one screen.</summary>
+    public static Option<bool> Verbose() => new("--verbose", "-v")
+    {
+        Description = "The full text report: every fact, finding with its segments and PRP entries, offset breakdown and warning (default: one screen).",
+    };
+
     public static Option<string> Format(params string[] formats)
     {
         var option = new Option<string>("--format")

@@ -8,7 +8,8 @@ public static class ReplayReportWriters
 {
     public static readonly string[] Formats = ["text", "json", "markdown", "junit"];
 
-    public static void Write(string format, CaptureReplay replay, IReadOnlySet<FindingKind> failOn, ExitCode exit, TextWriter output)
+    public static void Write(string format, CaptureReplay replay, IReadOnlySet<FindingKind> failOn, ExitCode exit, TextWriter output,
+        TerminalStyle? style = null, bool verbose = false)
     {
         switch (format)
         {
@@ -22,7 +23,7 @@ public static class ReplayReportWriters
                 ReplayJsonWriter.Write(replay, failOn, exit, output);
                 break;
             default:
-                ReplayTextWriter.Write(replay, failOn, exit, output);
+                ReplayTextWriter.Write(replay, failOn, exit, output, style ?? TerminalStyle.Plain, verbose);
                 break;
         }
     }

@@ -4,12 +4,65 @@ using Swiotlb.Trace.Diff.Replaying;
 
 namespace Swiotlb.Trace.Cli.Output;
 
-/// <summary>The human-readable <c>replay</c> report: what was replayed, a table per device and model, the findings, the verdict.</summary>
+/// <summary>The human-readable <c>replay</c> report. By default one screen: the verdict, what was replayed, the device ×
+/// model table, and the first findings of each kind and model in time order, each on one line of at most the terminal's
+/// width. With <c>--verbose</c>: every fact, both tables, each finding with its segments and PRP entries, the offset
+/// breakdowns and every warning.</summary>
 public static class ReplayTextWriter
 {
     private const int FindingsShown = 5;
 
-    public static void Write(CaptureReplay replay, IReadOnlySet<FindingKind> failOn, ExitCode exit, TextWriter output)
+    /// <summary>Findings the one-screen report shows of each model and kind.</summary>
+    private const int FirstFindingsPerKind = 2;
+
+    public static void Write(CaptureReplay replay, IReadOnlySet<FindingKind> failOn, ExitCode exit, TextWriter output, TerminalStyle style, bool verbose)
+    {
+        if (verbose)
+            WriteVerbose(replay, failOn, exit, output);
+        else
+            WriteOneScreen(replay, failOn, exit, output, style);
+    }
+
+    private static void WriteOneScreen(CaptureReplay replay, IReadOnlySet<FindingKind> failOn, ExitCode exit, TextWriter output, TerminalStyle style)
+    {
+        if (ReplayVerdict.ObservedBreakage(replay.Summary) is { } observed)
+            output.WriteLine(style.Bad(style.Fit(observed)));
+        var headline = ReplayVerdict.Headline(exit);
+        output.WriteLine($"{(exit == ExitCode.Findings ? style.Bad(headline) : style.Good(headline))}: {ReplayVerdict.Counts(replay.Summary, failOn)}");
+        foreach (var fact in ReplayFacts.Of(replay).Where(f => f.Label is "capture" or "mappings" or "assumed" or "model" or "weakened"))
+            output.WriteLine(style.Fit($"{fact.Label + ":",-9} {(fact.Label == "model" ? fact.Value[..fact.Value.IndexOf("; pool ", StringComparison.Ordinal)] : fact.Value)}"));
+        output.WriteLine();
+        TextTableWriter.Write(ReplayTables.Devices(replay.Summary), output);
+        var first = FirstFindings(replay.Summary).ToList();
+        if (first.Count > 0)
+        {
+            output.WriteLine();
+            output.WriteLine(style.Heading("first findings of each kind and model, in time order:"));
+            foreach (var (_, line) in first)
+                output.WriteLine(style.Fit($"  {line}"));
+        }
+        var warnings = ReplayFacts.Warnings(replay).ToList();
+        if (warnings.Count > 0)
+        {
+            output.WriteLine();
+            foreach (var warning in warnings.Take(2))
+                output.WriteLine(style.Fit($"warning: {warning}"));
+            if (warnings.Count > 2)
+                output.WriteLine($"… {warnings.Count - 2} more warning(s)");
+        }
+        output.WriteLine(style.Quiet("(--verbose: every fact, finding, PRP entry and offset breakdown)"));
+    }
+
+    /// <summary>The first findings of each model and kind, as one list in time order.</summary>
+    private static IEnumerable<(long TimeNs, string Line)> FirstFindings(ReplaySummary summary) =>
+        summary.CommandFindings.GroupBy(f => f.Model)
+            .SelectMany(g => g.OrderBy(f => f.TimeNs).Take(FirstFindingsPerKind).Select(f => (f.TimeNs, $"{f.Model,-10} {(f.Model == ReplaySummary.Observed ? "observed" : "prp"),-10} {FindingLines.Command(f)}")))
+            .Concat(summary.MappingFindings.GroupBy(f => (f.Model, f.Kind))
+                .SelectMany(g => g.OrderBy(f => f.TimeNs).Take(FirstFindingsPerKind)
+                    .Select(f => (f.TimeNs, $"{f.Model,-10} {Commands.FailOn.FailOnName(f.Kind),-10} {FindingLines.Mapping(f)}"))))
+            .OrderBy(f => f.TimeNs);
+
+    private static void WriteVerbose(CaptureReplay replay, IReadOnlySet<FindingKind> failOn, ExitCode exit, TextWriter output)
     {
         if (ReplayVerdict.ObservedBreakage(replay.Summary) is { } observed)
             output.WriteLine(observed);
@@ -41,7 +94,7 @@ public static class ReplayTextWriter
         foreach (var group in summary.CommandFindings.GroupBy(f => f.Model))
         {
             output.WriteLine($"NVMe commands whose PRPs break under {group.Key}: {summary.Count(group.Key, FindingKind.Prp)}");
-            foreach (var finding in group.Take(FindingsShown))
+            foreach (var finding in group.OrderBy(f => f.TimeNs).Take(FindingsShown))
             {
                 output.WriteLine($"  {FindingLines.Command(finding)}");
                 foreach (var segment in finding.Segments)
@@ -57,7 +110,7 @@ public static class ReplayTextWriter
         foreach (var group in summary.MappingFindings.GroupBy(f => (f.Model, f.Kind)))
         {
             output.WriteLine($"{group.Key.Kind} under {group.Key.Model}: {summary.Count(group.Key.Model, group.Key.Kind)}");
-            foreach (var finding in group.Take(FindingsShown))
+            foreach (var finding in group.OrderBy(f => f.TimeNs).Take(FindingsShown))
                 output.WriteLine($"  {FindingLines.Mapping(finding)}");
             output.WriteLine();
         }

@@ -11,7 +11,7 @@ public sealed class BlockOnlyCliTests
     [Fact]
     public void Text_report_labels_results_as_assumption_based()
     {
-        var (_, output, _) = CliRun.Run("replay", Blktrace);
+        var (_, output, _) = CliRun.Run("replay", Blktrace, "--verbose");
 
         Assert.Contains("mappings: 925 from block requests (ASSUMPTION-BASED", output);
         Assert.Contains("assumed:  every buffer starts 0 bytes into its page (--assume-offset 0)", output);

@@ -15,25 +15,27 @@ public class GoldenReportTests
     {
         var data = new TheoryData<string, string>();
         foreach (var folder in Samples.FoldersWith("trace.txt"))
-            foreach (var verb in new[] { "inspect", "replay" })
-                data.Add(folder, verb);
+            foreach (var report in new[] { "inspect", "replay", "replay-verbose" })
+                data.Add(folder, report);
         return data;
     }
 
     [Theory]
     [MemberData(nameof(Cases))]
-    public void The_text_report_is_unchanged(string folder, string verb)
+    public void The_text_report_is_unchanged(string folder, string report)
     {
-        var (exit, output, _) = CliRun.Run(verb, Samples.Capture($"{folder}/trace.txt"));
-        var report = $"exit {exit}\n" + output.Replace(Samples.Captures, "samples/captures", StringComparison.Ordinal);
-        var golden = Path.Combine(Reports, $"{folder}.{verb}.txt");
+        var verb = report.Split('-')[0];
+        string[] arguments = report.EndsWith("-verbose", StringComparison.Ordinal) ? [verb, "--verbose"] : [verb];
+        var (exit, output, _) = CliRun.Run([.. arguments, Samples.Capture($"{folder}/trace.txt")]);
+        var text = $"exit {exit}\n" + output.Replace(Samples.Captures, "samples/captures", StringComparison.Ordinal);
+        var golden = Path.Combine(Reports, $"{folder}.{report}.txt");
 
         if (Environment.GetEnvironmentVariable("SWIOTRACE_UPDATE_GOLDEN") == "1")
         {
             Directory.CreateDirectory(Reports);
-            File.WriteAllText(golden, report);
+            File.WriteAllText(golden, text);
         }
         Assert.True(File.Exists(golden), $"no golden report {golden}: run the tests once with SWIOTRACE_UPDATE_GOLDEN=1");
-        Assert.Equal(File.ReadAllText(golden), report);
+        Assert.Equal(File.ReadAllText(golden), text);
     }
 }

@@ -66,7 +66,7 @@ public sealed class ResourceLimitTests : IDisposable
             "[    0.000000] software IO TLB: mapped [mem 0x0000000000000000-0x0000000fffffffff] (65536MB)\n");
         (int Code, string Output, string Error) run = default;
 
-        var allocated = HostileCaptures.AllocatedBy(() => run = CliRun.Run("replay", Path.Combine(folder, "trace.txt")));
+        var allocated = HostileCaptures.AllocatedBy(() => run = CliRun.Run("replay", "--verbose", Path.Combine(folder, "trace.txt")));
 
         Assert.InRange(run.Code, 0, 1);
         Assert.InRange(allocated, 0, Budget);

@@ -37,7 +37,7 @@ public sealed partial class HtmlReportTests : IDisposable
         var (code, output, html) = Render();
 
         Assert.Equal(1, code);
-        Assert.StartsWith("capture:", output);
+        Assert.StartsWith("FINDINGS:", output);
         Assert.StartsWith("<!DOCTYPE html>", html);
         foreach (var fetching in new[] { "<script", "<link", "<img", "<iframe", "src=", "url(", "@import" })
             Assert.DoesNotContain(fetching, html, StringComparison.OrdinalIgnoreCase);
