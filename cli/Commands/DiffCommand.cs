@@ -56,6 +56,8 @@ public static class DiffCommand
         string? outputPath, IReadOnlySet<FindingKind> failOn, TextWriter output, TextWriter error)
     {
         OutputPaths.Check(capturePaths, ("-o", outputPath));
+        var started = DateTimeOffset.UtcNow;
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         var copies = new List<ReopenableCapture>();
         DiffReport report;
         try
@@ -74,7 +76,7 @@ public static class DiffCommand
                 copy.Dispose();
         }
         var exit = failOn.Any(report.Regressed) ? ExitCode.Findings : ExitCode.Clean;
-        ReportDestination.Write(outputPath, output, writer => DiffReportWriters.Write(format, report, failOn, exit, writer));
+        ReportDestination.Write(outputPath, output, writer => DiffReportWriters.Write(format, report, failOn, exit, writer, clock.Elapsed, started));
         return (int)exit;
     }
 

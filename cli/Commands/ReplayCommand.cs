@@ -20,6 +20,9 @@ public static class ReplayCommand
         {
             Description = "Also write one self-contained HTML page (plots, tables, findings; nothing fetched) to this file.",
         };
+        var alsoWritten = ReplayReportWriters.Formats.Where(f => f != "text")
+            .Select(f => new Option<string?>($"--{f}") { Description = $"Also write the {f} report to this file (the same replay: CI replays once)." })
+            .ToList();
         var color = SharedOptions.Color();
         var verbose = SharedOptions.Verbose();
         var replayOptions = new ReplayOptions();
@@ -31,6 +34,8 @@ public static class ReplayCommand
         {
             capture, models, format, output, failOn, html, color, verbose,
         };
+        foreach (var option in alsoWritten)
+            command.Options.Add(option);
         replayOptions.AddTo(command);
         blockOptions.AddTo(command);
         filterOptions.AddTo(command);
@@ -41,23 +46,33 @@ public static class ReplayCommand
                 BlockRequests = blockOptions.From(parsed),
                 Filter = filterOptions.FilterFrom(parsed),
             },
-            parsed.GetValue(format)!, parsed.GetValue(output), parsed.GetValue(html), FailOn.Parse(parsed.GetValue(failOn)),
+            parsed.GetValue(format)!, parsed.GetValue(output),
+            [.. alsoWritten.Select(o => (Format: o.Name[2..], Path: parsed.GetValue(o))).Append((Format: "html", Path: parsed.GetValue(html)))
+                .Where(o => o.Path is not null).Select(o => (o.Format, o.Path!))],
+            FailOn.Parse(parsed.GetValue(failOn)),
             parsed.InvocationConfiguration.Output, parsed.InvocationConfiguration.Error,
             TerminalStyle.For(parsed.GetValue(color)!, toTerminal: parsed.GetValue(output) is null && !Console.IsOutputRedirected), parsed.GetValue(verbose))));
         return command;
     }
 
-    public static int Run(string capturePath, ReplayRequest request, string format, string? outputPath, string? htmlPath,
+    /// <param name="alsoWritten">Further reports of the same replay: a format (json, markdown, junit, html) and its file.</param>
+    public static int Run(string capturePath, ReplayRequest request, string format, string? outputPath, IReadOnlyList<(string Format, string Path)> alsoWritten,
         IReadOnlySet<Diff.Findings.FindingKind> failOn, TextWriter output, TextWriter error, TerminalStyle? style = null, bool verbose = false)
     {
-        OutputPaths.Check([capturePath], ("-o", outputPath), ("--html", htmlPath));
+        OutputPaths.Check([capturePath], [("-o", outputPath), .. alsoWritten.Select(o => ($"--{o.Format}", (string?)o.Path))]);
         var facts = SiblingKernelFacts.Read(capturePath);
         using var capture = ReopenableCapture.Of(capturePath);
         var replay = CaptureReplayer.Run(() => capture.Open(facts, error), facts, request);
         var exit = FailOn.ExitCodeFor(replay.Summary, failOn);
         ReportDestination.Write(outputPath, output, writer => ReplayReportWriters.Write(format, replay, failOn, exit, writer, style, verbose));
-        if (htmlPath is not null)
-            ReportDestination.Write(htmlPath, output, writer => ReplayHtmlWriter.Write(replay, failOn, exit, writer));
+        foreach (var (alsoFormat, path) in alsoWritten)
+            ReportDestination.Write(path, output, writer =>
+            {
+                if (alsoFormat == "html")
+                    ReplayHtmlWriter.Write(replay, failOn, exit, writer);
+                else
+                    ReplayReportWriters.Write(alsoFormat, replay, failOn, exit, writer);
+            });
         foreach (var warning in replay.Reading.Warnings.Take(3))
             error.WriteLine($"swiotrace: warning: {warning}");
         return (int)exit;

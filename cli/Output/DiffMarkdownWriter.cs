@@ -3,7 +3,7 @@ using Swiotlb.Trace.Diff.Findings;
 
 namespace Swiotlb.Trace.Cli.Output;
 
-/// <summary>The <c>diff</c> report as Markdown, for a pull request comment or a CI summary: one table per direction.</summary>
+/// <summary>The <c>diff</c> report as Markdown, for a pull request comment or a CI summary: the verdict first, then one table per direction.</summary>
 public static class DiffMarkdownWriter
 {
     private const int ExamplesShown = 3;
@@ -12,6 +12,8 @@ public static class DiffMarkdownWriter
     {
         output.WriteLine("# swiotrace diff");
         output.WriteLine();
+        output.WriteLine($"**Verdict:** {Escape(DiffWording.Verdict(report, failOn, exit))}");
+        output.WriteLine();
         output.WriteLine($"- **baseline:** {Escape(DiffWording.Side(report.Baseline))}");
         output.WriteLine($"- **candidate:** {Escape(DiffWording.Side(report.Candidate))}");
         foreach (var line in report.Pairing)
@@ -19,7 +21,6 @@ public static class DiffMarkdownWriter
         output.WriteLine();
         foreach (var direction in Enum.GetValues<ChangeDirection>())
             WriteSection(report, direction, output);
-        output.WriteLine($"**Verdict:** {Escape(DiffWording.Verdict(report, failOn, exit))}");
     }
 
     private static void WriteSection(DiffReport report, ChangeDirection direction, TextWriter output)

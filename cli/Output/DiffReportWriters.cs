@@ -6,9 +6,11 @@ namespace Swiotlb.Trace.Cli.Output;
 /// <summary>The <c>diff</c> report in each <c>--format</c>.</summary>
 public static class DiffReportWriters
 {
-    public static readonly string[] Formats = ["text", "json", "markdown"];
+    public static readonly string[] Formats = ["text", "json", "markdown", "junit"];
 
-    public static void Write(string format, DiffReport report, IReadOnlySet<FindingKind> failOn, ExitCode exit, TextWriter output)
+    /// <param name="elapsed">How long the diff took, and <paramref name="started"/> when it began (JUnit states both).</param>
+    public static void Write(string format, DiffReport report, IReadOnlySet<FindingKind> failOn, ExitCode exit, TextWriter output,
+        TimeSpan elapsed, DateTimeOffset started)
     {
         switch (format)
         {
@@ -17,6 +19,9 @@ public static class DiffReportWriters
                 break;
             case "markdown":
                 DiffMarkdownWriter.Write(report, failOn, exit, output);
+                break;
+            case "junit":
+                DiffJunitWriter.Write(report, failOn, elapsed, started, output);
                 break;
             default:
                 DiffTextWriter.Write(report, failOn, exit, output);

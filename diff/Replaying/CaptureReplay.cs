@@ -19,4 +19,10 @@ public sealed record CaptureReplay(
     IReadOnlyList<ChosenModel> Models,
     ReplaySummary Summary,
     IReadOnlyList<string> Warnings,
-    IReadOnlyList<string> Assumptions);
+    IReadOnlyList<string> Assumptions)
+{
+    /// <summary>When the replay began, and how long it took (every model ran in the same pass).</summary>
+    public DateTimeOffset Started { get; init; }
+
+    public TimeSpan Elapsed { get; init; }
+}

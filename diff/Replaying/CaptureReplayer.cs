@@ -23,6 +23,8 @@ public static class CaptureReplayer
     /// <param name="observer">Also receives every replayed mapping and command (e.g. an exporter), and every event read.</param>
     public static CaptureReplay Run(Func<ICaptureReader> open, KernelFacts facts, ReplayRequest request, IReplayObserver? observer = null)
     {
+        var started = DateTimeOffset.UtcNow;
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         var prepared = Prepare(open, facts, request);
         using var reader = open();
         var release = prepared.Release ?? reader.Metadata.KernelRelease;
@@ -38,7 +40,11 @@ public static class CaptureReplayer
 
         return new CaptureReplay(reader.Metadata, reader.Statistics, prepared.Source, pairing, prepared.Devices.Known, models,
             summarizer.Summarise(engine.Models), Warnings(prepared.Source, pairing, prepared.Devices, models, prepared.Evidence),
-            Assumptions(prepared.Source, request, summarizer, paths));
+            Assumptions(prepared.Source, request, summarizer, paths))
+        {
+            Started = started,
+            Elapsed = clock.Elapsed,
+        };
     }
 
     /// <summary>What every replay learns before its models run: the mapping source and pool start (a cheap first pass),
