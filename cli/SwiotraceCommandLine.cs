@@ -20,6 +20,16 @@ public static class SwiotraceCommandLine
         return root;
     }
 
+    /// <summary><c> Did you mean '--model'?</c> after an unrecognised token close to a verb or option of the command.</summary>
+    private static string Suggestion(string message, Command command)
+    {
+        const string Unrecognized = "Unrecognized command or argument '";
+        if (!message.StartsWith(Unrecognized, StringComparison.Ordinal) || !message.EndsWith("'.", StringComparison.Ordinal))
+            return "";
+        var token = message[Unrecognized.Length..^2];
+        return Suggestions.For(token, command) is { } name ? $" Did you mean '{name}'?" : "";
+    }
+
     /// <summary>Parses and runs; output goes to the given writers so tests need no process.</summary>
     /// <remarks>Exit codes: <see cref="ExitCode"/>. Nothing escapes as an exception: what the verbs do not turn into an
     /// input error is reported as an internal error.</remarks>
@@ -29,7 +39,7 @@ public static class SwiotraceCommandLine
         if (parsed.Errors.Count > 0)
         {
             foreach (var problem in parsed.Errors)
-                error.WriteLine($"swiotrace: {problem.Message}");
+                error.WriteLine($"swiotrace: {problem.Message}{Suggestion(problem.Message, parsed.CommandResult.Command)}");
             error.WriteLine("Run 'swiotrace --help' for usage.");
             return (int)ExitCode.UsageOrInputError;
         }

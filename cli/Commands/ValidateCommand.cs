@@ -12,7 +12,7 @@ public static class ValidateCommand
     public static Command Build()
     {
         var capture = SharedOptions.Capture();
-        var model = new Option<string?>("--model")
+        var model = new Option<string?>("--model", "-m")
         {
             Description = $"The allocator model ({SharedOptions.ModelNames}) or a kernel release. Default: the capture's own kernel.",
         };

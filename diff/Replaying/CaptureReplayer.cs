@@ -140,7 +140,7 @@ public static class CaptureReplayer
     private static (string Name, string Reason) Requested(string name)
     {
         var generation = ModelRegistry.Resolve(name, $"unknown model '{name}'");
-        return (generation.Name, name == generation.Name ? "asked for" : $"asked for as {name}");
+        return (generation.Name, name == generation.Name ? "asked for" : $"asked for as {name}: {ModelRegistry.WhyModelled(name) ?? generation.Name}");
     }
 
     internal static ChosenModel Sized((string Name, string Reason) choice, KernelFacts facts, ulong? poolStart, int? cpus, PoolOverrides overrides) =>

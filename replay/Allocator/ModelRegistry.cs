@@ -51,6 +51,27 @@ public static class ModelRegistry
         return generation is not null;
     }
 
+    /// <summary>Why a kernel release (not a model name) maps to its model, in the words a report prints; null for a model
+    /// name or a release no model covers.</summary>
+    public static string? WhyModelled(string nameOrRelease)
+    {
+        if (Generations.Any(g => g.Name.Equals(nameOrRelease, StringComparison.OrdinalIgnoreCase)))
+            return null;
+        string release = nameOrRelease.StartsWith("linux-", StringComparison.OrdinalIgnoreCase) ? nameOrRelease[6..] : nameOrRelease;
+        if (!KernelRelease.TryParse(release, out KernelRelease parsed) || ForRelease(parsed) is not { } generation)
+            return null;
+        string series = (parsed.Major, parsed.Minor) switch
+        {
+            ( < 5, _) or (5, < 10) => "before the min_align_mask series of 5.10.35, 5.11.19 and 5.12 (offsets lost)",
+            (5, 10) or (5, 11) => generation == Linux510.Instance ? "a 5.10/5.11 release without the min_align_mask backport" : "a 5.10/5.11 release with the min_align_mask backport",
+            (5, _) => "5.12–5.19 (min_align_mask, one lock)",
+            (6, <= 2) => "6.0–6.2 (areas, the unbounded search)",
+            (6, <= 8) => "6.3–6.8 (the bounded search)",
+            _ => "6.9 or later (alignment rules, pad slots)",
+        };
+        return $"kernel {release} is {series}";
+    }
+
     private static KernelGeneration? ForRelease(KernelRelease release) => (release.Major, release.Minor) switch
     {
         ( < 2, _) or ( > NewestKnownMajor, _) => null,
