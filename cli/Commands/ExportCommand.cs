@@ -58,8 +58,9 @@ public static class ExportCommand
         foreach (var capturePath in capturePaths)
         {
             var facts = SiblingKernelFacts.Read(capturePath);
-            var exporter = new CaptureExporter(files, new CaptureIdentity(capturePath, facts.Host, facts.Release));
             using var capture = ReopenableCapture.Of(capturePath);
+            var verdicts = SynchronisedPredictions.For(() => capture.Open(facts, error), facts, request);
+            var exporter = new CaptureExporter(files, new CaptureIdentity(capturePath, facts.Host, facts.Release), verdicts);
             var replay = CaptureReplayer.Run(() => capture.Open(facts, error), facts, request, exporter);
             var rows = exporter.Complete();
             output.WriteLine($"{capturePath}: {rows.Events} events, {rows.Mappings} mapping rows, {rows.Commands} command rows ({replay.Models.Count} models)");

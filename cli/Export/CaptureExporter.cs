@@ -28,13 +28,17 @@ public sealed class CaptureExporter : IReplayObserver
     private readonly CommandTable _commands;
     private readonly Dictionary<int, ReplayedMapping> _live = [];
     private readonly ExportFiles _files;
+    private readonly IReadOnlyDictionary<string, SynchronisedVerdicts> _verdicts;
     private CaptureIdentity _capture;
     private IReadOnlyList<string> _models = [];
     private NvmeDataPaths _dataPaths = NvmeDataPaths.PrpOnly(0);
 
     /// <param name="capture">The capture's identity; the kernel may still be filled in from the capture's own metadata.</param>
-    public CaptureExporter(ExportFiles files, CaptureIdentity capture, int rowGroupSize = DefaultRowGroupSize)
+    /// <param name="verdicts">Per model, <c>validate</c>'s verdict on each mapping (the <c>matches_observed</c> column).</param>
+    public CaptureExporter(ExportFiles files, CaptureIdentity capture, IReadOnlyDictionary<string, SynchronisedVerdicts> verdicts,
+        int rowGroupSize = DefaultRowGroupSize)
     {
+        _verdicts = verdicts;
         _files = files;
         _capture = capture;
         _eventRows = new TableBuffer(columns => files.Open(EventTable.Name, _capture, columns), rowGroupSize);
@@ -59,7 +63,7 @@ public sealed class CaptureExporter : IReplayObserver
     public void Released(UnmapRecord release)
     {
         if (release.MappingSequence is { } sequence && _live.Remove(sequence, out var mapping))
-            _mappings.Add(_capture, _models, mapping, release);
+            _mappings.Add(_capture, _models, _verdicts, mapping, release);
     }
 
     public void Command(ReplayedCommand command) => _commands.Add(_capture, _models, _dataPaths, command);
@@ -69,7 +73,7 @@ public sealed class CaptureExporter : IReplayObserver
     public ExportedRows Complete()
     {
         foreach (var mapping in _live.Values.OrderBy(m => m.Record.Sequence))
-            _mappings.Add(_capture, _models, mapping, release: null);
+            _mappings.Add(_capture, _models, _verdicts, mapping, release: null);
         _live.Clear();
         _eventRows.Complete();
         _mappingRows.Complete();

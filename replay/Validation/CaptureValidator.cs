@@ -33,8 +33,9 @@ public static class CaptureValidator
     /// (the pairer's open calls and the synchroniser's reorder window), not the capture.</remarks>
     /// <param name="followPool">Given the model and pool once they are known, returns what receives the reconstructed
     /// pool's changes in their final order (the pool analysis of the kernel's own answers).</param>
+    /// <param name="judged">Receives every record's verdict in its final order.</param>
     public static CaptureValidation Validate(ICaptureReader reader, KernelFacts facts, ValidationOptions options,
-        Func<KernelGeneration, PoolGeometry, IPoolChangeSink>? followPool = null)
+        Func<KernelGeneration, PoolGeometry, IPoolChangeSink>? followPool = null, Action<RecordOutcome>? judged = null)
     {
         var (generation, modelSource) = ChooseModel(options.Model, facts.Release ?? reader.Metadata.KernelRelease);
         var devices = DeviceClassifier.From(options.DeclaredDevices, facts);
@@ -46,6 +47,7 @@ public static class CaptureValidator
         var synchroniser = new ReplaySynchroniser(ModelRegistry.Create(generation.Name, pool.Geometry), reorderWindow: options.ReorderWindow)
         {
             Changes = followPool?.Invoke(generation, pool.Geometry),
+            Judged = judged,
         };
         var report = synchroniser.Run(FromCurrent(stream, any));
         return new CaptureValidation(report, generation.Name, modelSource, pool, pairer.Statistics, devices.Known)

@@ -18,6 +18,9 @@ public sealed class ReplaySynchroniser(IAllocatorModel model, int maxOrdersPerGr
     /// <summary>Receives the reconstructed pool's changes in their final order (the pool analysis of the kernel's own answers).</summary>
     public IPoolChangeSink? Changes { get; init; }
 
+    /// <summary>Receives every record's verdict once its group's order is final.</summary>
+    public Action<RecordOutcome>? Judged { get; init; }
+
     /// <summary>Replays <paramref name="records"/> (any order within the reorder window; replayed by window start, then
     /// sequence), reading them lazily.</summary>
     public ValidationReport Run(IEnumerable<ReplayRecord> records)
@@ -32,6 +35,9 @@ public sealed class ReplaySynchroniser(IAllocatorModel model, int maxOrdersPerGr
             (IReadOnlyList<RecordOutcome> outcomes, bool reordered) = ReplayGroup(state, group);
             tally.Add(outcomes, reordered);
             state.FlushChanges(Changes);
+            if (Judged is not null)
+                foreach (RecordOutcome outcome in outcomes)
+                    Judged(outcome);
         }
         return tally.ToReport();
     }

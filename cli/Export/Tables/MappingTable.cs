@@ -76,8 +76,10 @@ public sealed class MappingTable
     }
 
     /// <param name="models">Model names, in the order of <see cref="ReplayedMapping.Outcomes"/>.</param>
+    /// <param name="verdicts">Per model, <c>validate</c>'s verdict on each mapping (empty when the capture has no kernel answers).</param>
     /// <param name="release">The release the capture showed, null when it showed none before it ended.</param>
-    public void Add(CaptureIdentity capture, IReadOnlyList<string> models, ReplayedMapping mapping, UnmapRecord? release)
+    public void Add(CaptureIdentity capture, IReadOnlyList<string> models, IReadOnlyDictionary<string, SynchronisedVerdicts> verdicts,
+        ReplayedMapping mapping, UnmapRecord? release)
     {
         for (var i = 0; i < models.Count; i++)
         {
@@ -85,6 +87,7 @@ public sealed class MappingTable
             _model.Add(models[i]);
             AddMapping(mapping, release);
             AddOutcome(mapping, mapping.Outcomes[i]);
+            _matchesObserved.Add(verdicts.GetValueOrDefault(models[i])?.Matches(mapping.Record.Sequence));
             _table.EndRow();
         }
     }
@@ -120,12 +123,6 @@ public sealed class MappingTable
         _predictedBounce.Add(predicted);
         _offsetKept.Add(predicted is { } p ? OffsetRules.PageOffsetKept(mapping.OriginalAddress, p) : null);
         _maskBroken.Add(predicted is { } q ? OffsetRules.BreaksDeviceMask(mapping.OriginalAddress, q, mapping.Record.Request.Device) : null);
-        _matchesObserved.Add(mapping.Record.Observed.Kind switch
-        {
-            ObservedKind.Mapped => predicted == mapping.Record.Observed.BounceAddress,
-            ObservedKind.Failed => outcome.Result.Outcome is MapOutcome.PoolFull or MapOutcome.NoFit,
-            _ => null,
-        });
         _failed.Add(outcome.Result.Outcome is MapOutcome.PoolFull or MapOutcome.NoFit);
         _hang.Add(outcome.Result.Outcome == MapOutcome.EndlessSearch);
         _hangHazard.Add(outcome.Hazard);

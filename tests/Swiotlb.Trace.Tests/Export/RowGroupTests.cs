@@ -15,7 +15,7 @@ public class RowGroupTests
         var capture = Samples.Capture("fio-mixed-6.1.0/trace.txt");
         using var export = new ExportRun();
         var exporter = new CaptureExporter(ExportFiles.In(export.Directory, ExportFiles.Parquet, [], manyCaptures: false),
-            new CaptureIdentity(capture, "(none)", null), rowGroupSize);
+            new CaptureIdentity(capture, "(none)", null), new Dictionary<string, Replay.Validation.SynchronisedVerdicts>(), rowGroupSize);
         CaptureReplayer.Run(() => CaptureOpener.Open(capture, TextWriter.Null), SiblingKernelFacts.Read(capture), ReplayRequest.Defaults, exporter);
         var rows = exporter.Complete();
 
