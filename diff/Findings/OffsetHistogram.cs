@@ -7,6 +7,9 @@ public sealed class OffsetHistogram
 
     public IReadOnlyDictionary<ulong, (long Kept, long Lost)> Buckets => _buckets;
 
+    /// <summary>True when both hold the same counts in the same buckets.</summary>
+    public bool SameAs(OffsetHistogram other) => _buckets.Count == other._buckets.Count && _buckets.All(b => other._buckets.TryGetValue(b.Key, out var counts) && counts == b.Value);
+
     public void Add(ulong bucket, bool kept)
     {
         var (k, l) = _buckets.GetValueOrDefault(bucket);

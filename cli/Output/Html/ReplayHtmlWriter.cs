@@ -47,9 +47,9 @@ public static class ReplayHtmlWriter
         output.WriteLine("<p class=\"note\"><span class=\"swatch kept\"></span>kept <span class=\"swatch lost\"></span>lost, " +
                          "counting mappings whose buffer does not start on a page boundary</p>");
         output.WriteLine("<div class=\"panels\">");
-        foreach (var row in summary.Devices.Where(d => d.WithPageOffset > 0))
+        foreach (var (row, models) in DeviceModelSummary.DistinctOffsetPanels(summary.Devices))
         {
-            output.WriteLine($"<section class=\"panel\"><h3>{E(row.Device)} under {E(row.Model)}: {row.OffsetsLost} of {row.WithPageOffset} lost</h3>");
+            output.WriteLine($"<section class=\"panel\"><h3>{E(row.Device)} under {E(string.Join(", ", models))}: {row.OffsetsLost} of {row.WithPageOffset} lost</h3>");
             output.WriteLine(OffsetBarChart.Draw("by buffer offset in its page (bytes)", row.ByBufferOffset, b => b.ToString(System.Globalization.CultureInfo.InvariantCulture)));
             output.WriteLine(OffsetBarChart.Draw("by mapping size (up to)", row.BySizeClass, Sizes.Short));
             output.WriteLine("</section>");

@@ -82,7 +82,7 @@ public sealed partial class HtmlReportTests : IDisposable
     }
 
     /// <summary>Device × model rows that get a panel of offset charts.</summary>
-    private static IEnumerable<DeviceModelSummary> OffsetPanels => Summary.Devices.Where(d => d.WithPageOffset > 0);
+    private static IEnumerable<DeviceModelSummary> OffsetPanels => DeviceModelSummary.DistinctOffsetPanels(Summary.Devices).Select(p => p.Row);
 
     private (int Code, string Output, string Html) Render()
     {
