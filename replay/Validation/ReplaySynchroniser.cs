@@ -74,7 +74,7 @@ public sealed class ReplaySynchroniser(IAllocatorModel model, int maxOrdersPerGr
         List<RecordOutcome> best = ReplayInOrder(state, group, int.MaxValue)!;
         int bestScore = Score(best);
         IReadOnlyList<ReplayRecord> bestOrder = group, lastOrder = group;
-        foreach (ReplayRecord[] order in EventOrders.Allowed(group).Skip(1).Take(maxOrdersPerGroup))
+        foreach (IReadOnlyList<ReplayRecord> order in EventOrders.Allowed(group).Skip(1).Take(maxOrdersPerGroup).Prepend(UnmapsAtWindowEnd(group)).Prepend(UnmapsAtWindowEnd(group, LongestUnmapWindows(group))))
         {
             if (bestScore == 0)
                 break;
@@ -91,6 +91,26 @@ public sealed class ReplaySynchroniser(IAllocatorModel model, int maxOrdersPerGr
         state.ForgetCheckpoint();
         return (best, !ReferenceEquals(bestOrder, group));
     }
+
+    /// <summary>The group with every unmap at the end of its window (maps stay at their start): what the kernel did when an
+    /// unmapping CPU stalled between its probe and the free (a vCPU descheduled for milliseconds), which no search of the
+    /// orders of a large group would reach. Tried first after the timestamps' own order.</summary>
+    private static ReplayRecord[] UnmapsAtWindowEnd(List<ReplayRecord> group, IReadOnlySet<ReplayRecord>? only = null) =>
+        [.. group.OrderBy(r => r is UnmapRecord && (only is null || only.Contains(r)) ? r.Window.End : r.Window.Start).ThenBy(r => r.Sequence)];
+
+    /// <summary>The unmaps whose windows are far longer than the group's typical one (at least a millisecond and ten times
+    /// the median): a stalled CPU's, the likeliest to have freed late while the other unmaps freed on time.</summary>
+    private static HashSet<ReplayRecord> LongestUnmapWindows(List<ReplayRecord> group)
+    {
+        var unmaps = group.OfType<UnmapRecord>().ToList();
+        if (unmaps.Count == 0)
+            return [];
+        long median = unmaps.Select(u => u.Window.End - u.Window.Start).Order().ElementAt(unmaps.Count / 2);
+        return [.. unmaps.Where(u => u.Window.End - u.Window.Start >= Math.Max(LongUnmapWindowNs, 10 * median))];
+    }
+
+    /// <summary>An unmap window this long means its CPU did nothing else for a while (stalled or idle).</summary>
+    private const long LongUnmapWindowNs = 1_000_000;
 
     /// <summary>The outcomes of replaying <paramref name="order"/>, or null once their score reaches
     /// <paramref name="scoreToBeat"/>: the rest of that order cannot make it better.</summary>

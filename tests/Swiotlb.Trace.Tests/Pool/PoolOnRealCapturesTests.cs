@@ -89,3 +89,34 @@ public sealed class PoolOnRealCapturesTests
         Assert.Equal(1996, before + after);
     }
 }
+
+/// <summary>The lab's 4-area capture (swiotlb=1024,4,force, 4 CPUs, 295 real failures, io_tlb_used_hiwater 1018).</summary>
+public sealed class FourAreaPoolTests
+{
+    private const string Capture = "exhaust-4areas-6.12.117/trace.txt";
+
+    [Fact]
+    public void The_high_water_mark_is_io_tlb_used_hiwater_and_each_of_the_four_areas_is_followed()
+    {
+        var analysis = PoolAnalyses.Of(Capture, sweep: false);
+        var kernel = analysis.Observed!.Observer;
+
+        Assert.Equal(4, kernel.Geometry.AreaCount);
+        Assert.Equal(1018, analysis.Debugfs!.UsedHiwater);
+        Assert.Equal(1018, kernel.PeakUsedSlots);
+        Assert.Equal(295, kernel.FailureCount);
+        Assert.All(kernel.AreaUsedSlots, area => Assert.InRange(area.Extreme, 200, 256));
+        Assert.True(kernel.FallBacks > 0, "a full area hands its CPU's mappings to the others");
+    }
+
+    [Fact]
+    public void Failures_predicted_equal_the_kernels_once_a_stalled_unmap_may_free_at_its_windows_end()
+    {
+        var report = Swiotlb.Trace.Tests.Support.CliRun.Run("validate", Swiotlb.Trace.Tests.Support.Samples.Capture(Capture), "--format", "json").Output;
+        var replay = System.Text.Json.JsonDocument.Parse(report).RootElement.GetProperty("replay");
+
+        Assert.Equal(295, replay.GetProperty("observedFailures").GetInt32());
+        Assert.Equal(295, replay.GetProperty("predictedFailures").GetInt32());
+        Assert.True(replay.GetProperty("exactMatches").GetInt32() >= 5169, "5153 of 5291 before unmaps could free at their window's end");
+    }
+}
