@@ -1,6 +1,3 @@
-using System.Diagnostics;
-using Swiotlb.Trace.Cli;
-
 namespace Swiotlb.Trace.Fuzz;
 
 /// <summary>What one mutant did to one verb, and whether that was acceptable.</summary>
@@ -12,17 +9,16 @@ public sealed record MutantOutcome(int Index, Seed Seed, string Verb, MutationKi
         (Failure is null ? "" : $" — FAILED: {Failure}");
 }
 
-/// <summary>Limits every mutant must stay within.</summary>
-/// <param name="AboveBaseline">Judge the peak RSS above the process's resident set before the mutant (for a host such as
-/// the test runner, whose own footprint is not the mutant's), rather than the whole process's peak.</param>
-public sealed record FuzzLimits(TimeSpan TimePerMutant, long PeakRssBytes, bool AboveBaseline = false)
+/// <summary>Limits every mutant must stay within: its wall time and the peak RSS of its process.</summary>
+public sealed record FuzzLimits(TimeSpan TimePerMutant, long PeakRssBytes)
 {
     public static FuzzLimits Default { get; } = new(TimeSpan.FromSeconds(30), 256L << 20);
 }
 
 /// <summary>
-/// Runs seeded mutants of the real captures through every verb, in this process: each must end with exit code 0, 1 or 2,
-/// an input error as one line, no stack trace, within the time and peak-RSS limits.
+/// Runs seeded mutants of the real captures through every verb, each as a fresh <c>dotnet swiotrace.dll</c> process (so
+/// its peak RSS is what a user's run costs, not this harness's footprint): each must end with exit code 0, 1 or 2, an
+/// input error as one line, no stack trace, within the time and peak-RSS limits.
 /// </summary>
 /// <param name="debug">Pass <c>--debug</c> so a failure's report carries the stack trace (to fix it, not to judge it).</param>
 public sealed class FuzzRun(int seed, FuzzLimits limits, string workFolder, bool debug = false)
@@ -45,7 +41,7 @@ public sealed class FuzzRun(int seed, FuzzLimits limits, string workFolder, bool
         {
             var capture = Lay(folder, target, bytes, kind == MutationKind.Gzipped || kind == MutationKind.CompressionBomb);
             string[] arguments = [.. Arguments(verb, capture, folder), .. debug ? new[] { "--debug" } : []];
-            return Execute(index, target, verb, kind, what, arguments);
+            return Execute(index, target, verb, kind, what, arguments, folder);
         }
         finally
         {
@@ -53,36 +49,17 @@ public sealed class FuzzRun(int seed, FuzzLimits limits, string workFolder, bool
         }
     }
 
-    private MutantOutcome Execute(int index, Seed target, string verb, MutationKind kind, string what, string[] arguments)
+    private MutantOutcome Execute(int index, Seed target, string verb, MutationKind kind, string what, string[] arguments, string folder)
     {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        var exit = -1;
-        Exception? escaped = null;
-        PeakMemory.Reset();
-        var baseline = limits.AboveBaseline ? PeakMemory.Bytes() : 0;
-        var clock = Stopwatch.StartNew();
-        var worker = new Thread(() =>
-        {
-            try
-            {
-                exit = SwiotraceCommandLine.Run(arguments, output, error);
-            }
-            catch (Exception e)
-            {
-                escaped = e;
-            }
-        }, 16 << 20);
-        worker.Start();
-        var finished = worker.Join(limits.TimePerMutant);
-        clock.Stop();
-        var peak = PeakMemory.Bytes() - baseline;
-        var failure = !finished ? $"no result within {limits.TimePerMutant.TotalSeconds:F0} s (hang)"
-            : escaped is not null ? $"exception escaped: {escaped.GetType().Name}: {escaped.Message}"
-            : Judge(exit, error.ToString(), peak);
+        var standardError = Path.Combine(folder, "stderr.txt");
+        var child = ChildProcess.Run(Swiotrace.Dotnet, [Swiotrace.Assembly, .. arguments], Path.Combine(folder, "stdout.txt"), standardError, limits.TimePerMutant);
+        var error = File.ReadAllText(standardError);
+        var failure = child.TimedOut ? $"no result within {limits.TimePerMutant.TotalSeconds:F0} s (hang, killed)"
+            : child.Signal != 0 ? $"exit {child.ExitCode} (killed by signal {child.Signal}): {FirstLine(error)}"
+            : Judge(child.ExitCode, error, child.PeakRssBytes);
         if (debug && failure is not null)
             failure += Environment.NewLine + error;
-        return new MutantOutcome(index, target, verb, kind, what, exit, clock.Elapsed, peak, failure, arguments);
+        return new MutantOutcome(index, target, verb, kind, what, child.ExitCode, child.Elapsed, child.PeakRssBytes, failure, arguments);
     }
 
     private string? Judge(int exit, string error, long peak)

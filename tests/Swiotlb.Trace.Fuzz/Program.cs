@@ -9,6 +9,7 @@ var from = Option("--from", 0);
 var limits = new FuzzLimits(TimeSpan.FromSeconds(Option("--time-limit", 30)), Option("--rss-limit-mib", 256) * (1L << 20));
 var work = Directory.CreateTempSubdirectory("swiotrace-fuzz-").FullName;
 var run = new FuzzRun(seed, limits, work, debug: args.Contains("--debug"));
+Console.WriteLine($"each mutant a fresh process: {Swiotrace.Dotnet} {Swiotrace.Assembly}");
 var clock = Stopwatch.StartNew();
 var outcomes = new List<MutantOutcome>();
 try
@@ -19,11 +20,6 @@ try
         outcomes.Add(outcome);
         if (outcome.Failure is not null)
             Console.WriteLine(outcome);
-        if (outcome.Failure?.Contains("(hang)", StringComparison.Ordinal) == true)
-        {
-            Console.WriteLine("stopping: a hung mutant keeps running in this process");
-            break;
-        }
         if ((index - from + 1) % 500 == 0)
             Console.WriteLine($"{index - from + 1} mutants, {outcomes.Count(o => o.Failure is not null)} failures, {clock.Elapsed.TotalSeconds:F0} s");
     }
@@ -42,7 +38,7 @@ foreach (var group in outcomes.GroupBy(o => o.Seed.Format))
 Console.WriteLine($"by verb: {string.Join(", ", outcomes.GroupBy(o => o.Verb).Select(g => $"{g.Key} {g.Count()}"))}");
 Console.WriteLine($"by mutation: {string.Join(", ", outcomes.GroupBy(o => o.Kind).Select(g => $"{g.Key} {g.Count()}"))}");
 var failures = outcomes.Count(o => o.Failure is not null);
-Console.WriteLine($"failures: {failures} (crashes {outcomes.Count(o => o.Failure?.StartsWith("exit", StringComparison.Ordinal) == true || o.Failure?.StartsWith("stack", StringComparison.Ordinal) == true || o.Failure?.StartsWith("exception", StringComparison.Ordinal) == true)}, " +
+Console.WriteLine($"failures: {failures} (crashes {outcomes.Count(o => o.Failure?.StartsWith("exit", StringComparison.Ordinal) == true || o.Failure?.StartsWith("stack", StringComparison.Ordinal) == true)}, " +
                   $"hangs {outcomes.Count(o => o.Failure?.Contains("(hang)", StringComparison.Ordinal) == true)}, over memory {outcomes.Count(o => o.Failure?.StartsWith("peak", StringComparison.Ordinal) == true)}); " +
                   $"peak RSS of one mutant at most {outcomes.Max(o => o.PeakRssBytes) >> 20} MiB");
 return failures == 0 ? 0 : 1;
