@@ -1,3 +1,4 @@
+using Swiotlb.Trace.Capture;
 using Swiotlb.Trace.Cli.Output.Tables;
 using Swiotlb.Trace.Diff.Findings;
 using Swiotlb.Trace.Diff.Replaying;
@@ -29,7 +30,10 @@ public static class ReplayTextWriter
             output.WriteLine(style.Bad(style.Fit(observed)));
         var headline = ReplayVerdict.Headline(exit);
         output.WriteLine($"{(exit == ExitCode.Findings ? style.Bad(headline) : style.Good(headline))}: {ReplayVerdict.Counts(replay.Summary, failOn)}");
-        foreach (var fact in ReplayFacts.Of(replay).Where(f => f.Label is "capture" or "mappings" or "assumed" or "model" or "weakened"))
+        // The capture's path is never cut (a reader copies it), so it has a line of its own.
+        output.WriteLine($"capture:  {replay.Metadata.File}");
+        output.WriteLine(style.Fit($"read:     {replay.Metadata.Format.Describe()}, kernel {replay.Metadata.KernelRelease ?? "not stated"}, {replay.Reading.EventsRead} events"));
+        foreach (var fact in ReplayFacts.Of(replay).Where(f => f.Label is "mappings" or "assumed" or "model" or "weakened"))
             output.WriteLine(style.Fit($"{fact.Label + ":",-9} {(fact.Label == "model" ? fact.Value[..fact.Value.IndexOf("; pool ", StringComparison.Ordinal)] : fact.Value)}"));
         output.WriteLine();
         TextTableWriter.Write(ReplayTables.Devices(replay.Summary), output);
