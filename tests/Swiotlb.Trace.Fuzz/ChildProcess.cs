@@ -15,6 +15,12 @@ public readonly record struct ChildExit(int ExitCode, int Signal, bool TimedOut,
 /// (ptrace, PTRACE_O_TRACEEXIT) only to be stopped at its exit while that address space still exists.
 /// </summary>
 /// <remarks>
+/// The child is traced before the program starts: it is spawned as <c>/bin/sh</c>, which stops itself (SIGSTOP) and,
+/// once traced and continued, execs the program in its place. Tracing after a plain spawn races the child: a program
+/// that ends at once (a shell killing itself) is a zombie before PTRACE_SEIZE, which then fails with EPERM. The exec
+/// gives the program an address space of its own, so the shell's pages are not in its VmHWM.
+/// </remarks>
+/// <remarks>
 /// Not <c>wait4</c>'s <c>ru_maxrss</c> alone: on exec the kernel folds the high-water mark of the address space being
 /// replaced into the new program's ru_maxrss, and for a child spawned from this process (vfork or fork) that is this
 /// process's own peak, tens to hundreds of MiB. ru_maxrss is what <c>/usr/bin/time</c> shows because time itself is
@@ -28,7 +34,10 @@ public static unsafe partial class ChildProcess
     private const int WaitNoHang = 1, WaitStopped = 2, WaitExited = 4, WaitNoWait = 0x01000000, WaitAll = 0x40000000, WaitForPid = 1;
     private const int ChildExited = 1, ChildKilled = 2, ChildDumped = 3;
     private const int TraceContinue = 7, TraceSeize = 0x4206, TraceOnExit = 1 << 6, TraceKillOnTracerExit = 1 << 20, TraceEventExit = 6;
-    private const int InterruptedCall = 4, SignalKill = 9;
+    private const int InterruptedCall = 4, SignalKill = 9, SignalContinue = 18;
+    private const string Shell = "/bin/sh";
+    /// <summary>The shell's script: stop until traced and continued, then become the program ($0) with its arguments.</summary>
+    private const string StopThenExec = "kill -STOP $$ && exec \"$0\" \"$@\"";
 
     /// <summary>Runs <paramref name="program"/> (an absolute path) with <paramref name="arguments"/> and this process's
     /// environment until it ends, killing its process group at <paramref name="limit"/>. The child is traced by the
@@ -44,8 +53,8 @@ public static unsafe partial class ChildProcess
         var signals = stackalloc byte[256];
         try
         {
-            var path = Utf8(program, strings);
-            var argv = Vector([program, .. arguments], strings);
+            var path = Utf8(Shell, strings);
+            var argv = Vector([Shell, "-c", StopThenExec, program, .. arguments], strings);
             var envp = Vector([.. Environment.GetEnvironmentVariables().Cast<DictionaryEntry>().Select(e => $"{e.Key}={e.Value}")], strings);
             Check(posix_spawn_file_actions_init(actions), "posix_spawn_file_actions_init");
             Check(posix_spawnattr_init(attributes), "posix_spawnattr_init");
@@ -85,7 +94,12 @@ public static unsafe partial class ChildProcess
     /// (an exited child is first seen with WNOWAIT), so its pid cannot have been reused.</summary>
     private static ChildExit Follow(int pid, Stopwatch clock, TimeSpan limit)
     {
-        // posix_spawn returns once the child has exec'd (glibc spawns with CLONE_VFORK): it is the program, not yet exiting.
+        int status;
+        // The shell stops itself before it execs the program: take that stop, trace it, and let it go on.
+        while (wait4(pid, &status, WaitStopped | WaitAll, null) != pid)
+            Retry("wait4", pid);
+        if ((status & 0xff) != 0x7f)
+            throw new InvalidOperationException($"{Shell} ended (status {status}) before it could exec the program");
         if (ptrace(TraceSeize, pid, 0, TraceOnExit | TraceKillOnTracerExit) != 0)
         {
             var error = Marshal.GetLastPInvokeError();
@@ -93,6 +107,7 @@ public static unsafe partial class ChildProcess
             _ = wait4(pid, null, WaitAll, null);
             throw new InvalidOperationException($"ptrace(PTRACE_SEIZE) of the child failed (errno {error}): the fuzz harness measures each mutant's peak RSS at its exit through ptrace");
         }
+        _ = kill(pid, SignalContinue);
         var gate = new object();
         var exited = false;
         var timedOut = false;
@@ -111,7 +126,6 @@ public static unsafe partial class ChildProcess
         var info = stackalloc byte[128]; // siginfo_t; si_code at offset 8
         // struct rusage: ru_utime and ru_stime (two longs each), then ru_maxrss in KiB, then 13 more longs.
         var usage = stackalloc long[18];
-        int status;
         while (true)
         {
             if (waitid(WaitForPid, pid, info, WaitExited | WaitStopped | WaitAll | WaitNoWait) != 0)
