@@ -14,15 +14,19 @@ public sealed class ExportFiles(ExportLayout layout, string format)
     public const string Csv = "csv";
     public static readonly string[] Formats = [Parquet, Csv];
 
-    /// <summary>The version of the tables' columns (docs/schema.md), in every Parquet file's footer as <c>swiotrace.schema_version</c>.</summary>
-    public const string SchemaVersion = "1";
+    /// <summary>The version of the tables' columns (docs/schema.md): in every Parquet file's footer as
+/// <c>swiotrace.schema_version</c>, in every CSV file's sidecar as <c>schema:version</c>.</summary>
+    public const string SchemaVersion = "2";
 
     public static ExportFiles In(string directory, string format, IReadOnlyList<string> partitionKeys, bool manyCaptures) =>
         new(new ExportLayout(directory, format, partitionKeys, manyCaptures), format);
 
     public ITableWriter Open(string table, CaptureIdentity capture, IReadOnlyList<IExportColumn> columns)
     {
-        var stream = Outputs.Create(layout.PathOf(table, capture));
+        var path = layout.PathOf(table, capture);
+        if (format == Csv)
+            WriteSidecar(path, table, columns);
+        var stream = Outputs.Create(path);
         try
         {
             return format == Csv
@@ -38,5 +42,11 @@ public sealed class ExportFiles(ExportLayout layout, string format)
             stream.Dispose();
             throw;
         }
+    }
+
+    private void WriteSidecar(string csvPath, string table, IReadOnlyList<IExportColumn> columns)
+    {
+        using var sidecar = Outputs.Create(csvPath + CsvMetadataSidecar.Suffix);
+        CsvMetadataSidecar.Write(sidecar, Path.GetFileName(csvPath), table, columns);
     }
 }

@@ -19,6 +19,11 @@ public sealed class TableBuffer(Func<IReadOnlyList<IExportColumn>, ITableWriter>
 
     public ValueColumn<T> Value<T>(string name) where T : struct => Register(new ValueColumn<T>(name, rowGroupSize));
 
+    /// <summary>An address or mask: a number in Parquet, hex in CSV.</summary>
+    public ValueColumn<ulong> Address(string name) => Register(new ValueColumn<ulong>(name, rowGroupSize, hexInCsv: true));
+
+    public TimestampColumn Timestamp(string name) => Register(new TimestampColumn(name, rowGroupSize));
+
     /// <summary>Every column has been given this row's value.</summary>
     public void EndRow()
     {

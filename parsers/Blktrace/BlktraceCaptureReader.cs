@@ -21,6 +21,7 @@ public sealed class BlktraceCaptureReader : ICaptureReader
         {
             PartFiles = _capture.Files,
             DeclaredCpus = _capture.Files.Count,
+            Clock = "blktrace",
         };
         TakeNewWarnings();
     }

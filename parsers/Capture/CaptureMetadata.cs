@@ -26,4 +26,15 @@ public sealed class CaptureMetadata(string file, CaptureFormat format)
 
     /// <summary>True when timestamps are raw counter ticks rather than nanoseconds.</summary>
     public bool RawClock { get; set; }
+
+    /// <summary>The clock the timestamps count, when the capture names it: the trace clock (<c>local</c>, <c>global</c>,
+    /// <c>mono</c>, <c>boot</c>, <c>x86-tsc</c>, <c>counter</c>, …), <c>perf</c> for perf's own clock, <c>blktrace</c> for
+    /// time since the blktrace run began.</summary>
+    public string? Clock { get; init; }
+
+    /// <summary>The clocks whose values are ticks of a counter, not nanoseconds.</summary>
+    private static readonly string[] TickClocks = ["counter", "x86-tsc"];
+
+    /// <summary>True when the timestamps are ticks, not nanoseconds (raw counter values, or a counting trace clock).</summary>
+    public bool CountsTicks => RawClock || Array.IndexOf(TickClocks, Clock) >= 0;
 }

@@ -26,7 +26,7 @@ public sealed class PerfScriptReader : ICaptureReader
         _stream = stream;
         _lines = new CaptureLines(stream, fileName, Statistics);
         _decoder = new EventLineDecoder(Statistics);
-        Metadata = new CaptureMetadata(fileName, CaptureFormat.PerfScript);
+        Metadata = new CaptureMetadata(fileName, CaptureFormat.PerfScript) { Clock = "perf" };
     }
 
     public CaptureMetadata Metadata { get; }

@@ -19,6 +19,7 @@ public sealed class TraceDatCaptureReader : ICaptureReader
         {
             KernelRelease = described.KernelRelease,
             DeclaredCpus = described.CpuCount,
+            Clock = described.Clock,
             Details = $"trace.dat v{described.Version}, compression {described.Compression}, clock {described.Clock ?? "not recorded"}",
         };
         foreach (var (cpu, lost) in described.LostEventsPerCpu)

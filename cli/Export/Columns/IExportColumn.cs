@@ -8,6 +8,9 @@ public interface IExportColumn
 {
     DataField Field { get; }
 
+    /// <summary>How its CSV text reads, as a CSV on the Web datatype (the CSV file's <c>-metadata.json</c> sidecar).</summary>
+    CsvwDatatype Datatype { get; }
+
     /// <summary>Writes the buffered values as this column's chunk of a Parquet row group.</summary>
     ValueTask WriteAsync(ParquetRowGroupWriter rowGroup, int rows);
 

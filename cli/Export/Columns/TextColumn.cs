@@ -11,6 +11,8 @@ public sealed class TextColumn(string name, int capacity) : IExportColumn
 
     public DataField Field { get; } = new DataField<string>(name, nullable: true);
 
+    public CsvwDatatype Datatype => CsvwDatatype.Text;
+
     public void Add(string? value) => _values[_count++] = value;
 
     public async ValueTask WriteAsync(ParquetRowGroupWriter rowGroup, int rows)

@@ -8,11 +8,13 @@ public sealed class CaptureColumns(TableBuffer table)
     private readonly TextColumn _file = table.Text("capture_file");
     private readonly TextColumn _host = table.Text("capture_host");
     private readonly TextColumn _kernel = table.Text("capture_kernel");
+    private readonly TextColumn _clock = table.Text("capture_clock");
 
     public void Add(CaptureIdentity capture)
     {
         _file.Add(capture.File);
         _host.Add(capture.Host);
         _kernel.Add(capture.Kernel);
+        _clock.Add(capture.Clock);
     }
 }

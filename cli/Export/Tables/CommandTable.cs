@@ -13,7 +13,8 @@ public sealed class CommandTable
     private readonly TableBuffer _table;
     private readonly CaptureColumns _capture;
     private readonly TextColumn _model;
-    private readonly ValueColumn<long> _time;
+    private readonly ValueColumn<int> _sequence;
+    private readonly TimeColumns _time;
     private readonly ValueColumn<int> _cpu;
     private readonly TextColumn _device;
     private readonly TextColumn _disk;
@@ -29,6 +30,8 @@ public sealed class CommandTable
     private readonly ValueColumn<int> _status;
     private readonly TextColumn _prp;
     private readonly ValueColumn<bool> _prpBreaks;
+    private readonly TextColumn _effectKind;
+    private readonly ValueColumn<long> _effectAt;
     private readonly TextColumn _effect;
     private readonly TextColumn _observedPrp;
     private readonly TextColumn _dataPointer;
@@ -39,7 +42,8 @@ public sealed class CommandTable
         _table = table;
         _capture = new CaptureColumns(table);
         _model = table.Text("model");
-        _time = table.Value<long>("time_ns");
+        _sequence = table.Value<int>("command_sequence");
+        _time = new TimeColumns(table, "time_ns", "time");
         _cpu = table.Value<int>("cpu");
         _device = table.Text("device");
         _disk = table.Text("disk");
@@ -55,6 +59,8 @@ public sealed class CommandTable
         _status = table.Value<int>("status");
         _prp = table.Text("prp");
         _prpBreaks = table.Value<bool>("prp_breaks");
+        _effectKind = table.Text("effect_kind");
+        _effectAt = table.Value<long>("effect_at");
         _effect = table.Text("effect");
         _observedPrp = table.Text("observed_prp");
         _dataPointer = table.Text("data_pointer");
@@ -62,7 +68,9 @@ public sealed class CommandTable
     }
 
     /// <param name="models">Model names, in the order of <see cref="ReplayedMapping.Outcomes"/>.</param>
-    public void Add(CaptureIdentity capture, IReadOnlyList<string> models, NvmeDataPaths paths, ReplayedCommand command)
+    /// <param name="sequence">The command's ordinal in its capture, in the order the replay meets commands: the key its
+    /// segments carry in the <c>mappings</c> table.</param>
+    public void Add(CaptureIdentity capture, IReadOnlyList<string> models, NvmeDataPaths paths, ReplayedCommand command, int sequence)
     {
         var device = command.Command.Device;
         var observed = CommandCheck.OfObserved(command, paths.ForObserved(device));
@@ -71,12 +79,13 @@ public sealed class CommandTable
             var model = i;
             _capture.Add(capture);
             _model.Add(models[i]);
-            AddCommand(command);
+            _sequence.Add(sequence);
+            AddCommand(capture, command);
             var prps = CommandCheck.Of(command, segment => segment.Outcomes[model].BounceAddress, paths.ForModel(model, device));
             _prp.Add(Status(prps));
             _dataPointer.Add(prps.Verdict is { } judged ? SnakeCase.Of(judged.Pointer.Kind) : null);
             _prpBreaks.Add(prps.Verdict?.Breaks);
-            _effect.Add(prps.Verdict is { Breaks: true } verdict ? PrpEffect.Describe(verdict, command.Command.Setup.Opcode) : null);
+            AddEffect(prps.Verdict is { Breaks: true } verdict ? verdict : null, command.Command.Setup.Opcode);
             _observedPrp.Add(Status(observed));
             _observedDataPointer.Add(observed.Verdict is { } seen ? SnakeCase.Of(seen.Pointer.Kind) : null);
             _table.EndRow();
@@ -86,11 +95,18 @@ public sealed class CommandTable
     /// <summary>The verdict's outcome, or why there is none (<c>sgl</c>, <c>segments_missing</c>, <c>no_data</c>, <c>no_address</c>).</summary>
     private static string Status(CommandCheck check) => check.Verdict is { } verdict ? SnakeCase.Of(verdict.Outcome) : SnakeCase.Of(check.Status);
 
-    private void AddCommand(ReplayedCommand replayed)
+    private void AddEffect(PrpVerdict? breaking, byte opcode)
+    {
+        _effectKind.Add(breaking is null ? null : SnakeCase.Of(PrpEffect.Kind(breaking, opcode)));
+        _effectAt.Add(breaking is null ? null : PrpEffect.At(breaking, opcode));
+        _effect.Add(breaking is null ? null : PrpEffect.Describe(breaking, opcode));
+    }
+
+    private void AddCommand(CaptureIdentity capture, ReplayedCommand replayed)
     {
         var command = replayed.Command;
         var setup = command.Setup;
-        _time.Add(setup.Header.TimestampNs);
+        _time.Add(setup.Header.TimestampNs, capture);
         _cpu.Add(setup.Header.Cpu);
         _device.Add(command.Device);
         _disk.Add(setup.Disk);

@@ -10,7 +10,7 @@ public sealed class EventTable
 
     private readonly TableBuffer _table;
     private readonly CaptureColumns _capture;
-    private readonly ValueColumn<long> _time;
+    private readonly TimeColumns _time;
     private readonly ValueColumn<int> _cpu;
     private readonly ValueColumn<int> _pid;
     private readonly TextColumn _comm;
@@ -36,15 +36,15 @@ public sealed class EventTable
     {
         _table = table;
         _capture = new CaptureColumns(table);
-        _time = table.Value<long>("time_ns");
+        _time = new TimeColumns(table, "time_ns", "time");
         _cpu = table.Value<int>("cpu");
         _pid = table.Value<int>("pid");
         _comm = table.Text("comm");
         _kind = table.Text("kind");
         _name = table.Text("name");
         _device = table.Text("device");
-        _address = table.Value<ulong>("address");
-        _bounce = table.Value<ulong>("bounce_address");
+        _address = table.Address("address");
+        _bounce = table.Address("bounce_address");
         _size = table.Value<ulong>("size");
         _direction = table.Text("direction");
         _queue = table.Value<int>("queue_id");
@@ -63,7 +63,7 @@ public sealed class EventTable
     {
         _capture.Add(capture);
         var header = traceEvent.Header;
-        _time.Add(header.TimestampNs);
+        _time.Add(header.TimestampNs, capture);
         _cpu.Add(header.Cpu);
         _pid.Add(header.Pid);
         _comm.Add(header.Comm);

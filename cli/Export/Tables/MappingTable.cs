@@ -18,7 +18,7 @@ public sealed class MappingTable
     private readonly CaptureColumns _capture;
     private readonly TextColumn _model;
     private readonly ValueColumn<int> _sequence;
-    private readonly ValueColumn<long> _time;
+    private readonly TimeColumns _time;
     private readonly ValueColumn<int> _cpu;
     private readonly TextColumn _device;
     private readonly ValueColumn<ulong> _minAlignMask;
@@ -29,7 +29,8 @@ public sealed class MappingTable
     private readonly TextColumn _mapEvidence;
     private readonly ValueColumn<bool> _released;
     private readonly TextColumn _releaseEvidence;
-    private readonly ValueColumn<long> _releasedTime;
+    private readonly TimeColumns _releasedTime;
+    private readonly ValueColumn<int> _commandSequence;
     private readonly TextColumn _observed;
     private readonly ValueColumn<ulong> _observedBounce;
     private readonly ValueColumn<bool> _observedOffsetKept;
@@ -49,24 +50,25 @@ public sealed class MappingTable
         _capture = new CaptureColumns(table);
         _model = table.Text("model");
         _sequence = table.Value<int>("sequence");
-        _time = table.Value<long>("time_ns");
+        _time = new TimeColumns(table, "time_ns", "time");
         _cpu = table.Value<int>("cpu");
         _device = table.Text("device");
-        _minAlignMask = table.Value<ulong>("min_align_mask");
-        _original = table.Value<ulong>("original_address");
+        _minAlignMask = table.Address("min_align_mask");
+        _original = table.Address("original_address");
         _pageOffset = table.Value<int>("page_offset");
         _size = table.Value<ulong>("size");
         _direction = table.Text("direction");
         _mapEvidence = table.Text("map_evidence");
         _released = table.Value<bool>("released");
         _releaseEvidence = table.Text("release_evidence");
-        _releasedTime = table.Value<long>("released_ns");
+        _releasedTime = new TimeColumns(table, "released_ns", "released_time");
+        _commandSequence = table.Value<int>("command_sequence");
         _observed = table.Text("observed");
-        _observedBounce = table.Value<ulong>("observed_bounce");
+        _observedBounce = table.Address("observed_bounce");
         _observedOffsetKept = table.Value<bool>("observed_offset_kept");
         _observedMaskBroken = table.Value<bool>("observed_mask_broken");
         _outcome = table.Text("outcome");
-        _predictedBounce = table.Value<ulong>("predicted_bounce");
+        _predictedBounce = table.Address("predicted_bounce");
         _offsetKept = table.Value<bool>("offset_kept");
         _maskBroken = table.Value<bool>("mask_broken");
         _matchesObserved = table.Value<bool>("matches_observed");
@@ -78,26 +80,28 @@ public sealed class MappingTable
     /// <param name="models">Model names, in the order of <see cref="ReplayedMapping.Outcomes"/>.</param>
     /// <param name="verdicts">Per model, <c>validate</c>'s verdict on each mapping (empty when the capture has no kernel answers).</param>
     /// <param name="release">The release the capture showed, null when it showed none before it ended.</param>
+    /// <param name="command">The <c>command_sequence</c> of the NVMe command the mapping is a segment of, if any.</param>
     public void Add(CaptureIdentity capture, IReadOnlyList<string> models, IReadOnlyDictionary<string, SynchronisedVerdicts> verdicts,
-        ReplayedMapping mapping, UnmapRecord? release)
+        ReplayedMapping mapping, UnmapRecord? release, int? command)
     {
         for (var i = 0; i < models.Count; i++)
         {
             _capture.Add(capture);
             _model.Add(models[i]);
-            AddMapping(mapping, release);
+            AddMapping(capture, mapping, release);
+            _commandSequence.Add(command);
             AddOutcome(mapping, mapping.Outcomes[i]);
             _matchesObserved.Add(verdicts.GetValueOrDefault(models[i])?.Matches(mapping.Record.Sequence));
             _table.EndRow();
         }
     }
 
-    private void AddMapping(ReplayedMapping mapping, UnmapRecord? release)
+    private void AddMapping(CaptureIdentity capture, ReplayedMapping mapping, UnmapRecord? release)
     {
         var record = mapping.Record;
         var device = record.Request.Device;
         _sequence.Add(record.Sequence);
-        _time.Add(record.Window.Start);
+        _time.Add(record.Window.Start, capture);
         _cpu.Add(record.Request.Cpu);
         _device.Add(record.DeviceName);
         _minAlignMask.Add(device.MinAlignMask);
@@ -108,7 +112,7 @@ public sealed class MappingTable
         _mapEvidence.Add(SnakeCase.Of(record.Evidence));
         _released.Add(release is not null);
         _releaseEvidence.Add(release is null ? null : SnakeCase.Of(release.Evidence));
-        _releasedTime.Add(release?.Window.Start);
+        _releasedTime.Add(release?.Window.Start, capture);
         _observed.Add(SnakeCase.Of(record.Observed.Kind));
         var observed = mapping.ObservedBounce;
         _observedBounce.Add(observed);

@@ -28,7 +28,7 @@ public class CsvExportTests
     {
         using var csv = new ExportRun(Capture, "--format", "csv");
         var text = File.ReadAllText(csv.File("events.csv"));
-        Assert.StartsWith("capture_file,capture_host,capture_kernel,time_ns,", text);
+        Assert.StartsWith("capture_file,capture_host,capture_kernel,capture_clock,time_ns,time,", text);
         Assert.Equal(text.Split('\n').Length - 1, text.Split("\r\n").Length - 1);
         Assert.Contains(",block_rq_issue,block_rq_issue,\"259,", text, StringComparison.Ordinal);
     }

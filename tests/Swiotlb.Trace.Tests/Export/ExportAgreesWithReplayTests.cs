@@ -48,7 +48,7 @@ public class ExportAgreesWithReplayTests
     {
         var shape = await ParquetFile.Shape(path);
         Assert.Equal(rows, shape.Rows);
-        Assert.Equal("1", shape.Metadata["swiotrace.schema_version"]);
+        Assert.Equal("2", shape.Metadata["swiotrace.schema_version"]);
         Assert.All(await ParquetFile.Strings(path, "capture_kernel"), kernel => Assert.False(string.IsNullOrEmpty(kernel)));
         if (models is null)
             return;
