@@ -5,7 +5,10 @@ namespace Swiotlb.Trace.Tests.Export;
 /// <summary>An in-memory DuckDB: the independent engine that reads what swiotrace exported.</summary>
 public static class DuckDb
 {
-    public static List<object?[]> Rows(string sql)
+    public static List<object?[]> Rows(string sql) => Table(sql).Rows;
+
+    /// <summary>A query's column names and rows.</summary>
+    public static (IReadOnlyList<string> Names, List<object?[]> Rows) Table(string sql)
     {
         using var connection = new DuckDBConnection("DataSource=:memory:");
         connection.Open();
@@ -20,7 +23,7 @@ public static class DuckDb
                 row[i] = reader.IsDBNull(i) ? null : reader.GetValue(i);
             rows.Add(row);
         }
-        return rows;
+        return ([.. Enumerable.Range(0, reader.FieldCount).Select(reader.GetName)], rows);
     }
 
     public static long Count(string sql) => Convert.ToInt64(Rows(sql).Single()[0]);
