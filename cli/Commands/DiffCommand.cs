@@ -21,14 +21,14 @@ public static class DiffCommand
                           "or one CAPTURE with --model and --against.",
             Arity = new ArgumentArity(1, 2),
         };
-        var model = new Option<string?>("--model", "-m")
+        var model = SharedOptions.CompletingModels(new Option<string?>("--model", "-m")
         {
             Description = $"With one capture: the candidate model ({SharedOptions.ModelNames}, or a kernel release).",
-        };
-        var against = new Option<string?>("--against")
+        });
+        var against = SharedOptions.CompletingModels(new Option<string?>("--against")
         {
             Description = "With one capture: the baseline model; what the --model does worse than this one is a regression.",
-        };
+        });
         var format = SharedOptions.Format(DiffReportWriters.Formats);
         var output = SharedOptions.Output();
         var failOn = FailOn.Option();

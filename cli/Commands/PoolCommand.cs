@@ -13,11 +13,11 @@ public static class PoolCommand
     public static Command Build()
     {
         var capture = SharedOptions.Capture();
-        var models = new Option<string[]>("--model", "-m")
+        var models = SharedOptions.CompletingModels(new Option<string[]>("--model", "-m")
         {
             Description = $"A model ({SharedOptions.ModelNames}) or a kernel release to replay the pool through; repeatable; the first is swept. " +
                           "Default: the capture kernel's own model (else the newest).",
-        };
+        });
         var format = SharedOptions.Format(PoolReportWriters.Formats);
         var output = SharedOptions.Output();
         var html = new Option<string?>("--html")

@@ -26,11 +26,22 @@ public static class SharedOptions
         Description = "Write the report to this file instead of standard output.",
     };
 
-    public static Option<string[]> Models() => new("--model", "-m")
+    public static Option<string[]> Models()
     {
-        Description = $"A model ({ModelNames}) or a kernel release; repeatable. " +
-                      "Default: linux-5.10 and the capture kernel's own model (else linux-6.9).",
-    };
+        var option = new Option<string[]>("--model", "-m")
+        {
+            Description = $"A model ({ModelNames}) or a kernel release; repeatable. " +
+                          "Default: linux-5.10 and the capture kernel's own model (else linux-6.9).",
+        };
+        return CompletingModels(option);
+    }
+
+    /// <summary>A model option whose shell completion offers the registry's models.</summary>
+    public static TOption CompletingModels<TOption>(TOption option) where TOption : Option
+    {
+        option.CompletionSources.Add([.. ModelRegistry.Names]);
+        return option;
+    }
 
     /// <summary><c>--color auto|always|never</c>: colour in text reports (auto: on a terminal unless <c>NO_COLOR</c> is set).</summary>
     public static Option<string> Color()

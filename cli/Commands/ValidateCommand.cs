@@ -12,10 +12,10 @@ public static class ValidateCommand
     public static Command Build()
     {
         var capture = SharedOptions.Capture();
-        var model = new Option<string?>("--model", "-m")
+        var model = SharedOptions.CompletingModels(new Option<string?>("--model", "-m")
         {
             Description = $"The allocator model ({SharedOptions.ModelNames}) or a kernel release. Default: the capture's own kernel.",
-        };
+        });
         var format = SharedOptions.Format("text", "json");
         var output = SharedOptions.Output();
         var replay = new ReplayOptions();

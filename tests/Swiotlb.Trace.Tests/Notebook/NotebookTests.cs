@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using Swiotlb.Trace.Tests.Export;
 using Swiotlb.Trace.Tests.Support;
@@ -66,19 +65,8 @@ public sealed class NotebookTests(FleetExport fleet) : IClassFixture<FleetExport
         return string.Join('\n', lines);
     }
 
-    private static (int ExitCode, string Output, string Error) Python(string program, params string[] arguments)
-    {
-        var start = new ProcessStartInfo("python3") { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add("-c");
-        start.ArgumentList.Add(program);
-        foreach (var argument in arguments)
-            start.ArgumentList.Add(argument);
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        return (process.ExitCode, output.Result, error);
-    }
+    private static (int ExitCode, string Output, string Error) Python(string program, params string[] arguments) =>
+        ExternalProgram.Run("python3", ["-c", program, .. arguments]);
 }
 
 /// <summary>The notebook's export: every bundled trace.dat, partitioned by kernel and host, named by paths relative to the
