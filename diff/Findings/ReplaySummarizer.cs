@@ -25,6 +25,10 @@ public sealed class ReplaySummarizer(IReadOnlyList<string> models, NvmeDataPaths
     private long _sgl;
     private long _resubmitted;
     private readonly HashSet<string> _commandDevices = [];
+    private readonly Dictionary<string, SortedSet<string>> _disks = new(StringComparer.Ordinal);
+
+    /// <summary>Disks named per device: a controller has a few namespaces, more names are not kept.</summary>
+    private const int DisksKeptPerDevice = 8;
 
     /// <summary>The devices whose NVMe commands were judged.</summary>
     public IReadOnlyCollection<string> CommandDevices => _commandDevices;
@@ -42,6 +46,7 @@ public sealed class ReplaySummarizer(IReadOnlyList<string> models, NvmeDataPaths
 
     public void Command(ReplayedCommand command)
     {
+        NoteDisk(command.Command.Device, command.Command.Setup.Disk);
         if (command.Command.Resubmitted)
         {
             _resubmitted++;
@@ -76,7 +81,18 @@ public sealed class ReplaySummarizer(IReadOnlyList<string> models, NvmeDataPaths
         CommandOutcomes = _outcomes,
         CommandsResubmitted = _resubmitted,
         DataPaths = paths,
+        DisksByDevice = _disks.ToDictionary(d => d.Key, d => (IReadOnlyList<string>)[.. d.Value], StringComparer.Ordinal),
     };
+
+    private void NoteDisk(string device, string? disk)
+    {
+        if (string.IsNullOrEmpty(disk))
+            return;
+        if (!_disks.TryGetValue(device, out var disks))
+            _disks[device] = disks = new SortedSet<string>(StringComparer.Ordinal);
+        if (disks.Count < DisksKeptPerDevice)
+            disks.Add(disk);
+    }
 
     private int ModelOrder(string model) => model == ReplaySummary.Observed ? -1 : models.ToList().IndexOf(model);
 

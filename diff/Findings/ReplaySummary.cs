@@ -21,6 +21,9 @@ public sealed record ReplaySummary(
     /// <summary>How many checked commands ended each way, per model (and under <see cref="Observed"/>).</summary>
     public IReadOnlyDictionary<(string Model, PrpOutcome Outcome), long> CommandOutcomes { get; init; } = new Dictionary<(string, PrpOutcome), long>();
 
+    /// <summary>The disks (NVMe namespaces) whose commands each device carried, as the capture names them.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> DisksByDevice { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
+
     /// <summary>Preparations the driver handed back and prepared again: each such command is judged once, as its later setup.</summary>
     public long CommandsResubmitted { get; init; }
 

@@ -25,4 +25,7 @@ public sealed record CaptureReplay(
     public DateTimeOffset Started { get; init; }
 
     public TimeSpan Elapsed { get; init; }
+
+    /// <summary>PCI function → the driver that bound it, when a kernel log beside the capture says (<see cref="KernelFacts.DeviceDrivers"/>).</summary>
+    public IReadOnlyDictionary<string, string> DeviceDrivers { get; init; } = new Dictionary<string, string>();
 }

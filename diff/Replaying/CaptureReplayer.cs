@@ -44,6 +44,7 @@ public static class CaptureReplayer
         {
             Started = started,
             Elapsed = clock.Elapsed,
+            DeviceDrivers = facts.DeviceDrivers ?? new Dictionary<string, string>(),
         };
     }
 

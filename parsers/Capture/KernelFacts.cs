@@ -10,6 +10,8 @@ namespace Swiotlb.Trace.Capture;
 /// <param name="NvmeFunctions">PCI functions the NVMe driver bound (<c>nvme nvme0: pci function 0000:00:04.0</c>).</param>
 /// <param name="Host">The machine's node name (<c>uname -n</c>; <c>(none)</c> on a guest that never set one).</param>
 /// <param name="Debugfs">swiotlb's debugfs counters read when the capture ended (<c>swiotlb-debugfs.txt</c>).</param>
+/// <param name="DeviceDrivers">PCI function → the driver that bound it, from the driver's own log lines
+/// (<c>ahci 0000:00:06.0: AHCI 0001.0000 …</c>).</param>
 public sealed record KernelFacts(
     string? Release = null,
     string? CommandLine = null,
@@ -19,7 +21,8 @@ public sealed record KernelFacts(
     int? AreaCount = null,
     IReadOnlyList<string>? NvmeFunctions = null,
     string? Host = null,
-    SwiotlbCounters? Debugfs = null)
+    SwiotlbCounters? Debugfs = null,
+    IReadOnlyDictionary<string, string>? DeviceDrivers = null)
 {
     public static KernelFacts None { get; } = new();
 
@@ -33,7 +36,8 @@ public sealed record KernelFacts(
         AreaCount ?? other.AreaCount,
         NvmeFunctions is { Count: > 0 } ? NvmeFunctions : other.NvmeFunctions,
         Host ?? other.Host,
-        Debugfs ?? other.Debugfs);
+        Debugfs ?? other.Debugfs,
+        DeviceDrivers is { Count: > 0 } ? DeviceDrivers : other.DeviceDrivers);
 
     /// <summary>True when the command line forces bouncing (<c>swiotlb=…,force</c> or <c>swiotlb=force</c>).</summary>
     public bool ForcesBouncing =>

@@ -20,9 +20,12 @@ public static class KernelFactsReader
     {
         var facts = KernelFacts.None;
         var nvme = new List<string>();
+        var drivers = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var line in lines)
         {
             var message = MessageOf(line);
+            if (DriverLine(message) is { } bound && drivers.Count < MaxDevices)
+                drivers.TryAdd(bound.Function, bound.Driver);
             if (message.StartsWith("Linux version ", StringComparison.Ordinal))
                 facts = facts with { Release = facts.Release ?? message[14..].Split(' ')[0] };
             else if (message.StartsWith("Kernel command line: ", StringComparison.Ordinal))
@@ -34,9 +37,45 @@ public static class KernelFactsReader
             else if (TryBetween(message, "software IO TLB: mapped [mem ", "]", out var range) && TryParseRange(range, out var start, out var end))
                 facts = facts with { PoolStart = start, PoolBytes = end - start + 1 };
             else if (message.StartsWith("nvme nvme", StringComparison.Ordinal) && TryBetween(message, ": pci function ", "\n", out var function))
+            {
                 nvme.Add(function.Trim());
+                if (drivers.Count < MaxDevices)
+                    drivers.TryAdd(function.Trim(), "nvme");
+            }
         }
-        return facts with { NvmeFunctions = nvme };
+        return facts with { NvmeFunctions = nvme, DeviceDrivers = drivers };
+    }
+
+    /// <summary>More PCI functions than a machine has are not a boot log.</summary>
+    private const int MaxDevices = 1024;
+
+    /// <summary>The PCI core and port services print about every function; they are not the driver that binds it.</summary>
+    private static readonly string[] NotDrivers = ["pci", "pcieport", "pci_bus"];
+
+    /// <summary><c>DRIVER DDDD:BB:DD.F: …</c>, a driver's <c>dev_info</c> about the PCI function it bound.</summary>
+    private static (string Driver, string Function)? DriverLine(string message)
+    {
+        var space = message.IndexOf(' ');
+        if (space <= 0 || message.Length < space + 1 + PciFunctionLength + 1 || message[space + 1 + PciFunctionLength] != ':')
+            return null;
+        var function = message.AsSpan(space + 1, PciFunctionLength);
+        var driver = message[..space];
+        return IsPciFunction(function) && Array.IndexOf(NotDrivers, driver) < 0 ? (driver, function.ToString()) : null;
+    }
+
+    private const int PciFunctionLength = 12;
+
+    /// <summary><c>0000:00:04.0</c>: domain, bus, device and function in hex.</summary>
+    private static bool IsPciFunction(ReadOnlySpan<char> text) =>
+        text[4] == ':' && text[7] == ':' && text[10] == '.'
+        && IsHex(text[..4]) && IsHex(text[5..7]) && IsHex(text[8..10]) && char.IsAsciiDigit(text[11]);
+
+    private static bool IsHex(ReadOnlySpan<char> text)
+    {
+        foreach (var c in text)
+            if (!char.IsAsciiHexDigitLower(c) && !char.IsAsciiDigit(c))
+                return false;
+        return true;
     }
 
     private static string MessageOf(string line)

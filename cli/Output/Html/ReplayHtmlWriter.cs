@@ -31,9 +31,9 @@ public static class ReplayHtmlWriter
         WriteWarnings(replay, output);
         output.WriteLine("<h2>Pool occupancy</h2>");
         output.WriteLine($"<figure class=\"occupancy\">{OccupancyChart.Draw(replay)}<figcaption>{Legend(replay)}</figcaption></figure>");
-        WriteOffsetCharts(summary, output);
+        WriteOffsetCharts(replay, output);
         output.WriteLine("<h2>Devices under each model</h2>");
-        HtmlTableWriter.Write(ReplayTables.Devices(summary), output);
+        HtmlTableWriter.Write(ReplayTables.Devices(summary, device => DeviceNames.Label(replay, device)), output);
         output.WriteLine($"<p class=\"note\">{E(ReplayTables.DeviceLegend)}</p>");
         HtmlTableWriter.Write(ReplayTables.Pool(replay), output);
         output.WriteLine($"<h2>Findings (the first {FindingsShown} of each model and check)</h2>");
@@ -41,15 +41,16 @@ public static class ReplayHtmlWriter
         output.WriteLine("</body></html>");
     }
 
-    private static void WriteOffsetCharts(ReplaySummary summary, TextWriter output)
+    private static void WriteOffsetCharts(CaptureReplay replay, TextWriter output)
     {
+        var summary = replay.Summary;
         output.WriteLine("<h2>In-page offsets kept and lost</h2>");
         output.WriteLine("<p class=\"note\"><span class=\"swatch kept\"></span>kept <span class=\"swatch lost\"></span>lost, " +
                          "counting mappings whose buffer does not start on a page boundary</p>");
         output.WriteLine("<div class=\"panels\">");
         foreach (var (row, models) in DeviceModelSummary.DistinctOffsetPanels(summary.Devices))
         {
-            output.WriteLine($"<section class=\"panel\"><h3>{E(row.Device)} under {E(string.Join(", ", models))}: {row.OffsetsLost} of {row.WithPageOffset} lost</h3>");
+            output.WriteLine($"<section class=\"panel\"><h3>{E(DeviceNames.Label(replay, row.Device))} under {E(string.Join(", ", models))}: {row.OffsetsLost} of {row.WithPageOffset} lost</h3>");
             output.WriteLine(OffsetBarChart.Draw("by buffer offset in its page (bytes)", row.ByBufferOffset, b => b.ToString(System.Globalization.CultureInfo.InvariantCulture)));
             output.WriteLine(OffsetBarChart.Draw("by mapping size (up to)", row.BySizeClass, Sizes.Short));
             output.WriteLine("</section>");

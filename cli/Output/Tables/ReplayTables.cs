@@ -13,10 +13,11 @@ public static class ReplayTables
         "w/offset: mappings with an in-page offset; lost: of those, bounced without it; mask↯: the device's min_align_mask broken; " +
         "cmds/broken: NVMe commands checked / whose PRPs break; observed: the kernel's own addresses from the capture";
 
-    public static ReportTable Devices(ReplaySummary summary) => new(
+    /// <param name="label">How a device is named (default: its PCI address as the capture gives it).</param>
+    public static ReportTable Devices(ReplaySummary summary, Func<string, string>? label = null) => new(
         [new("device", Numeric: false), new("model", Numeric: false), new("mappings"), new("w/offset"), new("lost"), new("mask↯"),
          new("cmds"), new("broken"), new("failed"), new("hangs"), new("bytes hit")],
-        [.. summary.Devices.Select(d => Cells(d.Device, d.Model, d.Mappings, d.WithPageOffset, d.OffsetsLost, d.MaskViolations,
+        [.. summary.Devices.Select(d => Cells(label is null ? d.Device : label(d.Device), d.Model, d.Mappings, d.WithPageOffset, d.OffsetsLost, d.MaskViolations,
             d.CommandsChecked, d.CommandsBroken, d.Failures, d.EndlessSearches, d.BytesAffected))]);
 
     public static ReportTable Pool(CaptureReplay replay) => new(
