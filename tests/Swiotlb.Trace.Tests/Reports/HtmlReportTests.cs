@@ -20,6 +20,22 @@ public sealed partial class HtmlReportTests : IDisposable
         measured.id = 'measured';
         measured.textContent = shapes.join('\n');
         document.body.append(measured);
+        const styled = [...document.querySelectorAll('svg polyline')].map(e => {
+          const style = getComputedStyle(e);
+          return `${style.stroke}|${style.strokeDasharray}`;
+        });
+        const lines = document.createElement('pre');
+        lines.id = 'lines';
+        lines.textContent = styled.join('\n');
+        document.body.append(lines);
+        const texts = [...document.querySelectorAll('svg')].flatMap((svg, chart) => [...svg.querySelectorAll('text')].map(t => {
+          const b = t.getBoundingClientRect();
+          return `${chart}|${b.left.toFixed(1)}|${b.top.toFixed(1)}|${b.right.toFixed(1)}|${b.bottom.toFixed(1)}|${t.textContent}`;
+        }));
+        const labels = document.createElement('pre');
+        labels.id = 'labels';
+        labels.textContent = texts.join('\n');
+        document.body.append(labels);
         </script>
         """;
 
@@ -28,6 +44,12 @@ public sealed partial class HtmlReportTests : IDisposable
 
     [GeneratedRegex("<pre id=\"measured\">(.*?)</pre>", RegexOptions.Singleline)]
     private static partial Regex Measured();
+
+    [GeneratedRegex("<pre id=\"lines\">(.*?)</pre>", RegexOptions.Singleline)]
+    private static partial Regex LineStyles();
+
+    [GeneratedRegex("<pre id=\"labels\">(.*?)</pre>", RegexOptions.Singleline)]
+    private static partial Regex Labels();
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
@@ -50,11 +72,7 @@ public sealed partial class HtmlReportTests : IDisposable
     [ChromiumFact]
     public void Chromium_lays_out_every_occupancy_line_and_every_non_empty_bar()
     {
-        var (_, _, html) = Render();
-        var measuredPage = Path.Combine(_dir, "measured.html");
-        File.WriteAllText(measuredPage, html.Replace("</body>", MeasuringScript + "</body>", StringComparison.Ordinal));
-
-        var shapes = Measured().Match(Chromium.DumpDom(measuredPage)).Groups[1].Value
+        var shapes = Measured().Match(Chromium.DumpDom(MeasuredPage())).Groups[1].Value
             .Split('\n', StringSplitOptions.RemoveEmptyEntries)
             .Select(line => line.Split(' '))
             .Select(p => (Tag: p[0], Class: p[1], Width: double.Parse(p[2], CultureInfo.InvariantCulture), Height: double.Parse(p[3], CultureInfo.InvariantCulture)))
@@ -66,6 +84,49 @@ public sealed partial class HtmlReportTests : IDisposable
         var bars = OffsetPanels.SelectMany(d => new[] { d.ByBufferOffset, d.BySizeClass }).SelectMany(h => h.Buckets.Values).ToList();
         Assert.Equal(bars.Count(b => b.Kept > 0), shapes.Count(s => s is { Class: "kept", Width: > 0, Height: > 0 }));
         Assert.Equal(bars.Count(b => b.Lost > 0), shapes.Count(s => s is { Class: "lost", Width: > 0, Height: > 0 }));
+    }
+
+    [ChromiumFact]
+    public void Chromium_draws_each_models_line_in_its_own_colour_and_dash_and_no_axis_label_overlaps_another()
+    {
+        var dom = Chromium.DumpDom(MeasuredPage());
+
+        var styles = LineStyles().Match(dom).Groups[1].Value.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(Summary.Models.Count, styles.Length);
+        Assert.Equal(styles.Length, styles.Distinct().Count());
+        Assert.Equal(styles.Length, styles.Select(s => s.Split('|')[0]).Distinct().Count());
+        Assert.Equal(styles.Length, styles.Select(s => s.Split('|')[1]).Distinct().Count());
+
+        var labels = System.Net.WebUtility.HtmlDecode(Labels().Match(dom).Groups[1].Value).Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Select(line => line.Split('|', 6))
+            .Select(p => (Chart: p[0], Box: (L: D(p[1]), T: D(p[2]), R: D(p[3]), B: D(p[4])), Text: p[5]))
+            .ToList();
+        Assert.Contains(labels, l => l.Text == "seconds since the first mapping");
+        Assert.Contains(labels, l => l.Text == "slots in use");
+        foreach (var chart in labels.GroupBy(l => l.Chart))
+        {
+            var boxes = chart.ToList();
+            for (var i = 0; i < boxes.Count; i++)
+                for (var j = i + 1; j < boxes.Count; j++)
+                    Assert.False(Overlap(boxes[i].Box, boxes[j].Box), $"chart {chart.Key}: '{boxes[i].Text}' overlaps '{boxes[j].Text}'");
+        }
+        // Ticks are round: a number of at most one decimal whose leading digit is 1, 2 or 5 times the step (0, 0.5, 1, 1.5 …).
+        var numbers = labels.Where(l => double.TryParse(l.Text, NumberStyles.Float, CultureInfo.InvariantCulture, out _)).Select(l => l.Text).ToList();
+        Assert.NotEmpty(numbers);
+        Assert.All(numbers, n => Assert.Matches(@"^\d+(\.\d)?$", n));
+    }
+
+    private static double D(string text) => double.Parse(text, CultureInfo.InvariantCulture);
+
+    private static bool Overlap((double L, double T, double R, double B) a, (double L, double T, double R, double B) b) =>
+        a.L < b.R - 0.5 && b.L < a.R - 0.5 && a.T < b.B - 0.5 && b.T < a.B - 0.5;
+
+    private string MeasuredPage()
+    {
+        var (_, _, html) = Render();
+        var measuredPage = Path.Combine(_dir, "measured.html");
+        File.WriteAllText(measuredPage, html.Replace("</body>", MeasuringScript + "</body>", StringComparison.Ordinal));
+        return measuredPage;
     }
 
     [ChromiumFact]
