@@ -21,7 +21,7 @@ public static class ExportCommand
             Required = true,
         };
         var models = SharedOptions.Models();
-        var format = SharedOptions.Format(ExportFiles.Formats);
+        var format = SharedOptions.TableFormat(ExportFiles.Formats);
         var partitionBy = new Option<string[]>("--partition-by")
         {
             Description = $"Hive-style partition keys, comma-separated: {string.Join(", ", ExportLayout.PartitionKeys)} (DIR/TABLE/kernel=K/host=H/CAPTURE.parquet).",

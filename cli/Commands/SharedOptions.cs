@@ -37,8 +37,10 @@ public static class SharedOptions
     }
 
     /// <summary>A model option whose shell completion offers the registry's models.</summary>
+    /// <remarks>Help keeps showing <c>&lt;model&gt;</c>: a kernel release is taken too, not only the names completed.</remarks>
     public static TOption CompletingModels<TOption>(TOption option) where TOption : Option
     {
+        option.HelpName = "model";
         option.CompletionSources.Add([.. ModelRegistry.Names]);
         return option;
     }
@@ -61,11 +63,16 @@ public static class SharedOptions
         Description = "The full text report: every fact, finding with its segments and PRP entries, offset breakdown and warning (default: one screen).",
     };
 
-    public static Option<string> Format(params string[] formats)
+    public static Option<string> Format(params string[] formats) => FormatOf("Report format", formats);
+
+    /// <summary><c>export</c>'s <c>--format</c>: the files the tables are written as.</summary>
+    public static Option<string> TableFormat(params string[] formats) => FormatOf("Table file format", formats);
+
+    private static Option<string> FormatOf(string what, string[] formats)
     {
         var option = new Option<string>("--format")
         {
-            Description = $"Report format: {string.Join(", ", formats)}.",
+            Description = $"{what}: {string.Join(", ", formats)}.",
             DefaultValueFactory = _ => formats[0],
         };
         option.AcceptOnlyFromAmong(formats);

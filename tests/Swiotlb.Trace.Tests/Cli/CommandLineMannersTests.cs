@@ -45,4 +45,18 @@ public sealed class CommandLineMannersTests
         Assert.Equal(0, exit);
         Assert.Contains("model:    linux-6.1 (chosen by --model)", output);
     }
+
+    [Fact]
+    public void Help_says_what_each_format_is_of_and_that_a_model_may_be_a_kernel_release()
+    {
+        var export = CliRun.Run("export", "--help").Output;
+        Assert.Contains("Table file format: parquet, csv.", export, StringComparison.Ordinal);
+        Assert.DoesNotContain("Report format", export, StringComparison.Ordinal);
+        foreach (var verb in new[] { "replay", "diff", "validate", "export", "pool" })
+        {
+            var help = CliRun.Run(verb, "--help").Output;
+            Assert.Contains("--model <model>", help, StringComparison.Ordinal);
+            Assert.Contains("kernel release", help, StringComparison.Ordinal);
+        }
+    }
 }
