@@ -108,6 +108,11 @@ public static class PoolJsonWriter
             json.WriteNumber("usedSlots", failure.UsedSlots);
             json.WriteNumber("freeSlots", failure.FreeSlots);
             json.WriteNumber("largestFreeRun", failure.LargestFreeRun);
+            if (failure.Skew is { } skew)
+            {
+                json.WriteNumber("skewCpu", skew.Cpu);
+                json.WriteNumber("skewLaterByNs", skew.LaterByNs);
+            }
             json.WriteEndObject();
         }
         json.WriteEndArray();

@@ -39,6 +39,7 @@ public static class PoolVerdict
         FailureCause.Fragmented => "fragmented",
         FailureCause.AddressBits => "no run with the required address bits",
         FailureCause.EndlessSearch => "endless search",
+        FailureCause.ClockSkew => "clock skew between CPUs",
         FailureCause.Unexplained => "unexplained",
         _ => throw new ArgumentOutOfRangeException(nameof(cause), cause, "a failure cause without a name"),
     };
@@ -51,6 +52,9 @@ public static class PoolVerdict
         FailureCause.Fragmented => $"{failure.FreeSlots} slots free, but no free run of {failure.SlotsNeeded} inside a segment (largest {failure.LargestFreeRun})",
         FailureCause.AddressBits => $"a free run of {failure.LargestFreeRun} exists, but none starts at a slot with the address bits the search requires",
         FailureCause.EndlessSearch => "the search never ends: it spins under the area lock",
+        FailureCause.ClockSkew when failure.Skew is { } skew =>
+            $"the pool had room by the capture's timestamps, but CPU {skew.Cpu}'s mappings stamped up to {Figures.Milliseconds(skew.LaterByNs)} ms later fill it: they ran before this search",
+        FailureCause.ClockSkew => "the pool had room by the capture's timestamps, but another CPU's later-stamped mappings fill it",
         FailureCause.Unexplained => "the model would have found slots here: not explained by the pool's state",
         _ => throw new ArgumentOutOfRangeException(nameof(failure), failure.Cause, "a failure cause without an explanation"),
     };

@@ -20,6 +20,11 @@ public enum FailureCause
     /// <summary>The search never ends: the CPU spins under its area's lock.</summary>
     EndlessSearch,
 
+    /// <summary>By the capture's timestamps the pool had room, but mappings another CPU made, timestamped at most
+    /// <see cref="ObservedPoolFollower.ClockSkewBoundNs"/> later, take it: across CPUs the trace clocks (or a stalled
+    /// vCPU) order them after the search, while the kernel ran them before it.</summary>
+    ClockSkew,
+
     /// <summary>The model would have found slots: the failure is not explained by the pool's state.</summary>
     Unexplained,
 }

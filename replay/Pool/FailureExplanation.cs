@@ -7,6 +7,7 @@ namespace Swiotlb.Trace.Replay.Pool;
 /// <param name="SlotsNeeded">Slots the request needs (kept offset and pad slots included).</param>
 /// <param name="UsedSlots">Slots in use in the whole pool when it failed (what the kernel's "swiotlb buffer is full" line prints).</param>
 /// <param name="Areas">Every area as the search found it, in the order tried.</param>
+/// <param name="Skew">For <see cref="FailureCause.ClockSkew"/>: the other CPU whose later-stamped mappings took the room, and how much later the last of them is stamped.</param>
 public sealed record FailureExplanation(
     long TimeNs,
     string DeviceName,
@@ -15,7 +16,8 @@ public sealed record FailureExplanation(
     FailureCause Cause,
     int SlotsNeeded,
     int UsedSlots,
-    IReadOnlyList<AreaRoom> Areas)
+    IReadOnlyList<AreaRoom> Areas,
+    (int Cpu, long LaterByNs)? Skew = null)
 {
     public int FreeSlots => Areas.Sum(a => a.FreeSlots);
 

@@ -94,6 +94,16 @@ public sealed class PoolObserver(IAllocatorModel model, int failuresKept = PoolO
         return explanation;
     }
 
+    /// <summary>A failure explained again once later events showed its cause (<see cref="ObservedPoolFollower"/>).</summary>
+    public void Reexplained(FailureExplanation before, FailureExplanation after)
+    {
+        _failuresByCause[(int)before.Cause]--;
+        _failuresByCause[(int)after.Cause]++;
+        int kept = _failures.IndexOf(before);
+        if (kept >= 0)
+            _failures[kept] = after;
+    }
+
     private void Changed(long timeNs, in Allocation allocation)
     {
         _freeRuns.Changed(model, allocation);

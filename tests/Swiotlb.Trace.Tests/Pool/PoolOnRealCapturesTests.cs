@@ -110,6 +110,26 @@ public sealed class FourAreaPoolTests
     }
 
     [Fact]
+    public void Every_failure_has_a_cause_and_the_two_the_timestamps_leave_open_are_cpu_3s_mappings_stamped_a_millisecond_late()
+    {
+        var kernel = PoolAnalyses.Of(Capture, sweep: false).Observed!.Observer;
+
+        Assert.Equal(0, kernel.FailuresOf(FailureCause.Unexplained));
+        Assert.Equal(2, kernel.FailuresOf(FailureCause.ClockSkew));
+        // trace.txt: CPU 1 fails to map 160 KiB at 50.095980 and 50.096015 while slots 802-886 of area 3 are free by the
+        // timestamps; CPU 3 maps 4 KiB buffers there stamped from 50.096986 on.
+        var skewed = kernel.Failures.Where(f => f.Cause == FailureCause.ClockSkew).ToList();
+        Assert.All(skewed, f =>
+        {
+            Assert.Equal(1, f.Cpu);
+            Assert.Equal(3, f.Skew!.Value.Cpu);
+            Assert.InRange(f.Skew.Value.LaterByNs, 900_000, ObservedPoolFollower.ClockSkewBoundNs);
+            Assert.True(f.LargestFreeRun < f.SlotsNeeded || f.FreeSlots < f.SlotsNeeded || f.Areas.All(a => a.FreeSlots < f.SlotsNeeded || a.LargestFreeRun < f.SlotsNeeded));
+        });
+        Assert.Equal([50_095_980_000L, 50_096_015_000L], skewed.Select(f => f.TimeNs));
+    }
+
+    [Fact]
     public void Failures_predicted_equal_the_kernels_once_a_stalled_unmap_may_free_at_its_windows_end()
     {
         var report = Swiotlb.Trace.Tests.Support.CliRun.Run("validate", Swiotlb.Trace.Tests.Support.Samples.Capture(Capture), "--format", "json").Output;
