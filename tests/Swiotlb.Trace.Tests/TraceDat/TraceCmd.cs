@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using Swiotlb.Trace.Tests.Support;
 
 namespace Swiotlb.Trace.Tests.TraceDat;
 
@@ -12,17 +12,8 @@ internal static class TraceCmd
     /// <summary>Runs <c>trace-cmd ARGS</c> and returns its standard output; fails the test on a non-zero exit.</summary>
     public static string Run(params string[] arguments)
     {
-        var start = new ProcessStartInfo("trace-cmd") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start)!;
-        var errors = process.StandardError.ReadToEndAsync();
-        var output = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        Assert.True(process.ExitCode == 0, $"trace-cmd {string.Join(' ', arguments)} exited {process.ExitCode}: {errors.Result}");
+        var (exit, output, errors) = ExternalProgram.Run("trace-cmd", arguments);
+        Assert.True(exit == 0, $"trace-cmd {string.Join(' ', arguments)} exited {exit}: {errors}");
         return output;
     }
 
