@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Swiotlb.Trace.Cli.Output;
 using Swiotlb.Trace.Cli.Shell;
 
 namespace Swiotlb.Trace.Cli.Commands;
@@ -19,18 +18,12 @@ public static class CompletionCommand
         {
             shell, output,
         };
-        command.SetAction(parsed => CommandFailure.Guard(parsed, () =>
+        GeneratedText.SetAction(command, output, (parsed, tree) => parsed.GetValue(shell) switch
         {
-            var tree = CommandTree.Of(SwiotraceCommandLine.Build());
-            var script = parsed.GetValue(shell) switch
-            {
-                "zsh" => ZshCompletion.Script(tree),
-                "fish" => FishCompletion.Script(tree),
-                _ => BashCompletion.Script(tree),
-            };
-            ReportDestination.Write(parsed.GetValue(output), parsed.InvocationConfiguration.Output, writer => writer.Write(script));
-            return (int)ExitCode.Clean;
-        }));
+            "zsh" => ZshCompletion.Script(tree),
+            "fish" => FishCompletion.Script(tree),
+            _ => BashCompletion.Script(tree),
+        });
         return command;
     }
 }

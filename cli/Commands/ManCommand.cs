@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Reflection;
-using Swiotlb.Trace.Cli.Output;
 using Swiotlb.Trace.Cli.Shell;
 
 namespace Swiotlb.Trace.Cli.Commands;
@@ -18,12 +17,7 @@ public static class ManCommand
         {
             output,
         };
-        command.SetAction(parsed => CommandFailure.Guard(parsed, () =>
-        {
-            var page = ManPage.Render(CommandTree.Of(SwiotraceCommandLine.Build()), Version(), PageDate());
-            ReportDestination.Write(parsed.GetValue(output), parsed.InvocationConfiguration.Output, writer => writer.Write(page));
-            return (int)ExitCode.Clean;
-        }));
+        GeneratedText.SetAction(command, output, (_, tree) => ManPage.Render(tree, Version(), PageDate()));
         return command;
     }
 

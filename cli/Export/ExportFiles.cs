@@ -15,7 +15,7 @@ public sealed class ExportFiles(ExportLayout layout, string format)
     public static readonly string[] Formats = [Parquet, Csv];
 
     /// <summary>The version of the tables' columns (docs/schema.md): in every Parquet file's footer as
-/// <c>swiotrace.schema_version</c>, in every CSV file's sidecar as <c>schema:version</c>.</summary>
+    /// <c>swiotrace.schema_version</c>, in every CSV file's sidecar as <c>schema:version</c>.</summary>
     public const string SchemaVersion = "2";
 
     public static ExportFiles In(string directory, string format, IReadOnlyList<string> partitionKeys, bool manyCaptures) =>

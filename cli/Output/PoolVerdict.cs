@@ -54,7 +54,6 @@ public static class PoolVerdict
         FailureCause.EndlessSearch => "the search never ends: it spins under the area lock",
         FailureCause.ClockSkew when failure.Skew is { } skew =>
             $"the pool had room by the capture's timestamps, but CPU {skew.Cpu}'s mappings stamped up to {Figures.Milliseconds(skew.LaterByNs)} ms later fill it: they ran before this search",
-        FailureCause.ClockSkew => "the pool had room by the capture's timestamps, but another CPU's later-stamped mappings fill it",
         FailureCause.Unexplained => "the model would have found slots here: not explained by the pool's state",
         _ => throw new ArgumentOutOfRangeException(nameof(failure), failure.Cause, "a failure cause without an explanation"),
     };

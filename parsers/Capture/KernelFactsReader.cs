@@ -21,11 +21,16 @@ public static class KernelFactsReader
         var facts = KernelFacts.None;
         var nvme = new List<string>();
         var drivers = new Dictionary<string, string>(StringComparer.Ordinal);
+        void Bound(string function, string driver)
+        {
+            if (drivers.Count < MaxDevices)
+                drivers.TryAdd(function, driver);
+        }
         foreach (var line in lines)
         {
             var message = MessageOf(line);
-            if (DriverLine(message) is { } bound && drivers.Count < MaxDevices)
-                drivers.TryAdd(bound.Function, bound.Driver);
+            if (DriverLine(message) is { } bound)
+                Bound(bound.Function, bound.Driver);
             if (message.StartsWith("Linux version ", StringComparison.Ordinal))
                 facts = facts with { Release = facts.Release ?? message[14..].Split(' ')[0] };
             else if (message.StartsWith("Kernel command line: ", StringComparison.Ordinal))
@@ -39,8 +44,7 @@ public static class KernelFactsReader
             else if (message.StartsWith("nvme nvme", StringComparison.Ordinal) && TryBetween(message, ": pci function ", "\n", out var function))
             {
                 nvme.Add(function.Trim());
-                if (drivers.Count < MaxDevices)
-                    drivers.TryAdd(function.Trim(), "nvme");
+                Bound(nvme[^1], "nvme");
             }
         }
         return facts with { NvmeFunctions = nvme, DeviceDrivers = drivers };

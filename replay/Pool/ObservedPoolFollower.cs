@@ -86,9 +86,10 @@ public sealed class ObservedPoolFollower : IPoolChangeSink
             if (cpu == watched.Failure.Cpu || !AllFree(watched.Pool, change.Slots))
                 continue;
             watched.Pool.Apply(change.Record.Request, change.Slots);
-            if (watched.Pool.Predict(watched.Request).Outcome == MapOutcome.Mapped)
+            MapResult answer = watched.Pool.Predict(watched.Request);
+            if (answer.Outcome == MapOutcome.Mapped)
                 continue;
-            var explained = FailureExplainer.Explain(watched.Pool, watched.Request, watched.Pool.Predict(watched.Request),
+            var explained = FailureExplainer.Explain(watched.Pool, watched.Request, answer,
                 watched.Failure.TimeNs, watched.Failure.DeviceName) with { Cause = FailureCause.ClockSkew, Skew = (cpu, later) };
             Observer.Reexplained(watched.Failure, explained);
             _watched.RemoveAt(i);
