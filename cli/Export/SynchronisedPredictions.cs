@@ -13,17 +13,11 @@ public static class SynchronisedPredictions
     /// events); empty otherwise, as there is nothing to compare with.</summary>
     public static IReadOnlyDictionary<string, SynchronisedVerdicts> For(Func<ICaptureReader> open, KernelFacts facts, ReplayRequest request)
     {
-        string? release;
-        MappingSourceKind source;
-        using (var probe = open())
-        {
-            release = facts.Release ?? probe.Metadata.KernelRelease;
-            source = MappingSourceProbe.Probe(probe).Kind;
-        }
-        if (source is not (MappingSourceKind.Kprobes or MappingSourceKind.DmaEvents))
+        var prepared = CaptureReplayer.Prepare(open, facts, request);
+        if (prepared.Source is not (MappingSourceKind.Kprobes or MappingSourceKind.DmaEvents))
             return new Dictionary<string, SynchronisedVerdicts>();
         var verdicts = new Dictionary<string, SynchronisedVerdicts>();
-        foreach (var (model, _) in CaptureReplayer.ChooseModels(request.Models, release).DistinctBy(m => m.Name))
+        foreach (var (model, _) in CaptureReplayer.ChooseModels(request.Models, prepared.Release, prepared.Kernel).DistinctBy(m => m.Name))
         {
             var judged = new SynchronisedVerdicts();
             using var reader = open();

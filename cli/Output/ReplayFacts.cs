@@ -24,6 +24,8 @@ public static class ReplayFacts
         facts.Add(new("releases", $"{pairing.UnmapsSeen} seen, {pairing.UnmapsRecovered} recovered from later events, " +
                                   $"{pairing.UnmapsFromCompletions} from command/request completions, {pairing.UnmapsAssumed} assumed"));
         facts.AddRange(replay.Models.Select(model => new ReplayFact("model", $"{model.Name} ({model.Reason}); pool {string.Join(", ", model.Pool.Sources)}")));
+        facts.AddRange(InferredPoolOutput.Lines(replay.Models.Select(model => model.Pool.Inference).FirstOrDefault(i => i is not null))
+            .Select(line => new ReplayFact("pool", line)));
         facts.AddRange(replay.Devices.OrderBy(d => d.Key, StringComparer.Ordinal).Select(d =>
             new ReplayFact("device", $"{d.Key} min_align_mask 0x{d.Value.Parameters.MinAlignMask:x} ({Describe(d.Value.Evidence)})")));
         var paths = replay.Summary.DataPaths;

@@ -72,6 +72,7 @@ public static class ReplayJsonWriter
             json.WriteNumber("slots", model.Pool.Geometry.SlotCount);
             json.WriteNumber("areas", model.Pool.Geometry.AreaCount);
             json.WriteStrings("sources", model.Pool.Sources);
+            InferredPoolOutput.Write(model.Pool.Inference, json);
             json.WriteEndObject();
             json.WriteNumber("peakUsedSlots", run.Occupancy.Extreme);
             json.WriteNumber("failures", run.Failures);

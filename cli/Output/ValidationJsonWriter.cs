@@ -43,6 +43,7 @@ public static class ValidationJsonWriter
         json.WriteNumber("areas", pool.AreaCount);
         json.WriteNumber("pageSize", pool.PageSize);
         json.WriteStrings("sources", choice.Sources);
+        InferredPoolOutput.Write(choice.Inference, json);
         json.WriteEndObject();
     }
 

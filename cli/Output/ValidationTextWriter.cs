@@ -14,7 +14,7 @@ public static class ValidationTextWriter
         output.WriteLine($"capture:  {capturePath}");
         output.WriteLine($"model:    {validation.Model} (chosen by {validation.ModelSource})");
         output.WriteLine($"pool:     {Figures.Hex(pool.StartAddress)}, {pool.SlotCount} slots ({Figures.Size(pool.EndAddress - pool.StartAddress)}), {pool.AreaCount} area(s) of {pool.AreaSlotCount} slots, {pool.PageSize}-byte pages");
-        foreach (var source in validation.Pool.Sources)
+        foreach (var source in validation.Pool.Sources.Concat(InferredPoolOutput.Lines(validation.Pool.Inference)))
             output.WriteLine($"          {source}");
         ReadingCompleteness.WriteText(reading, validation.Pairing, output);
 

@@ -1,6 +1,7 @@
 using Swiotlb.Trace.Capture;
 using Swiotlb.Trace.Diff.Replaying;
 using Swiotlb.Trace.Replay.Allocator;
+using Swiotlb.Trace.Replay.Inference;
 using Swiotlb.Trace.Replay.Pool;
 using Swiotlb.Trace.Replay.Simulation;
 using Swiotlb.Trace.Replay.Validation;
@@ -23,8 +24,8 @@ public static class CapturePoolAnalyser
         using var reader = open();
         var release = prepared.Release ?? reader.Metadata.KernelRelease;
         var cpus = facts.PossibleCpus ?? reader.Metadata.DeclaredCpus ?? 1;
-        var models = ChooseModels(request.Replay.Models, release)
-            .Select(choice => CaptureReplayer.Sized(choice, facts, prepared.PoolStart, reader.Metadata.DeclaredCpus, request.Replay.Pool)).ToList();
+        var models = ChooseModels(request.Replay.Models, release, prepared.Kernel)
+            .Select(choice => CaptureReplayer.Sized(choice, prepared.Statements, prepared.Kernel)).ToList();
         var sweepGeneration = ModelRegistry.Resolve(models[0].Name, models[0].Name);
         var captured = models[0].Pool.Geometry;
         var grid = request.Sweep ? PoolSweep.Grid(sweepGeneration, captured, cpus) : [];
@@ -50,8 +51,8 @@ public static class CapturePoolAnalyser
             : ["the filters apply to the models and the sweep; the kernel's own pool is rebuilt from all its mappings, as the kernel held them"];
 
     /// <summary>The models asked for, else the capture's own kernel (else the newest).</summary>
-    private static IReadOnlyList<(string Name, string Reason)> ChooseModels(IReadOnlyList<string> requested, string? release) =>
-        requested.Count > 0 ? CaptureReplayer.ChooseModels(requested, release) : [CaptureReplayer.ChooseModels([], release)[^1]];
+    private static IReadOnlyList<(string Name, string Reason)> ChooseModels(IReadOnlyList<string> requested, string? release, CaptureKernel? kernel) =>
+        requested.Count > 0 ? CaptureReplayer.ChooseModels(requested, release, kernel) : [CaptureReplayer.ChooseModels([], release, kernel)[^1]];
 
     private static ModelRun Watched(string model, PoolGeometry geometry)
     {

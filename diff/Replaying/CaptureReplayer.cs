@@ -2,6 +2,7 @@ using Swiotlb.Trace.Capture;
 using Swiotlb.Trace.Diff.Findings;
 using Swiotlb.Trace.Diff.Nvme;
 using Swiotlb.Trace.Replay.Allocator;
+using Swiotlb.Trace.Replay.Inference;
 using Swiotlb.Trace.Replay.Pairing;
 using Swiotlb.Trace.Replay.Simulation;
 
@@ -29,8 +30,8 @@ public static class CaptureReplayer
         using var reader = open();
         var release = prepared.Release ?? reader.Metadata.KernelRelease;
         var captureDriver = NvmeDriverGenerations.Of(release);
-        var models = (request.ObservedOnly ? [] : ChooseModels(request.Models, release))
-            .Select(choice => Sized(choice, facts, prepared.PoolStart, reader.Metadata.DeclaredCpus, request.Pool)).ToList();
+        var models = (request.ObservedOnly ? [] : ChooseModels(request.Models, release, prepared.Kernel))
+            .Select(choice => Sized(choice, prepared.Statements, prepared.Kernel)).ToList();
         var paths = new NvmeDataPaths(captureDriver, [.. models.Select(m => IsCaptureKernel(m.Name, release))], Controllers(request, prepared.Evidence?.Sgl));
         var summarizer = new ReplaySummarizer([.. models.Select(m => m.Name)], paths);
         IReplaySink sink = observer is null ? summarizer : new ReplaySinks(summarizer, observer);
@@ -49,24 +50,29 @@ public static class CaptureReplayer
     }
 
     /// <summary>What every replay learns before its models run: the mapping source and pool start (a cheap first pass),
-    /// then, for exact sources, what the kernel's own addresses show of the devices and controllers (a pass with no models).</summary>
-    internal static PreparedReplay Prepare(Func<ICaptureReader> open, KernelFacts facts, ReplayRequest request)
+    /// then, for exact sources, what the kernel's own addresses show of the devices and controllers, and of the kernel
+    /// generation and pool where the capture does not state them (a pass with no models).</summary>
+    public static PreparedReplay Prepare(Func<ICaptureReader> open, KernelFacts facts, ReplayRequest request)
     {
         MappingSourceKind source;
         ulong? poolStart;
         string? release;
+        int? declaredCpus;
         using (var probe = open())
         {
             (source, poolStart) = MappingSourceProbe.Probe(probe);
             release = facts.Release ?? probe.Metadata.KernelRelease;
+            declaredCpus = probe.Metadata.DeclaredCpus;
         }
+        var statements = new PoolStatements(facts, poolStart, declaredCpus, request.Pool);
+        var prefix = new CapturePrefix();
         var evidence = source is MappingSourceKind.Kprobes or MappingSourceKind.DmaEvents
-            ? GatherEvidence(open, source, facts, request, NvmeDriverGenerations.Of(release))
+            ? GatherEvidence(open, source, facts, request, NvmeDriverGenerations.Of(release), prefix)
             : null;
         var devices = DeviceClassifier.From(request.DeclaredDevices, facts);
         foreach (var device in evidence?.WithoutMinAlignMask.Keys ?? [])
             devices.ObservedWithoutMinAlignMask(device);
-        return new PreparedReplay(source, poolStart, release, devices, evidence);
+        return new PreparedReplay(source, poolStart, release, devices, evidence, statements, CaptureInference.Infer(release, prefix, statements));
     }
 
     /// <summary>Streams the capture through the pairer its mapping source calls for, keeping what the request's filter keeps.</summary>
@@ -89,14 +95,15 @@ public static class CaptureReplayer
     }
 
     /// <summary>What the kernel's own addresses show before any model runs: devices without a min_align_mask (among those
-    /// that would be given one) and controllers that took SGLs. A pass with no models: pairing only.</summary>
+    /// that would be given one) and controllers that took SGLs; <paramref name="prefix"/> receives the first records.
+    /// A pass with no models: pairing only.</summary>
     private static DeviceEvidenceFound GatherEvidence(Func<ICaptureReader> open, MappingSourceKind source, KernelFacts facts, ReplayRequest request,
-        NvmeDriverGeneration captureDriver)
+        NvmeDriverGeneration captureDriver, CapturePrefix prefix)
     {
         var evidence = new ObservedEvidence(captureDriver);
         var devices = DeviceClassifier.From(request.DeclaredDevices, facts);
         using (var reader = open())
-            Pair(reader, source, new ReplayEngine(Array.Empty<ModelRun>(), evidence), devices, request, observer: null);
+            Pair(reader, source, new PrefixTee(new ReplayEngine(Array.Empty<ModelRun>(), evidence), prefix), devices, request, observer: null);
         var withoutMask = evidence.DevicesWithoutMinAlignMask
             .Where(d => devices.IsKnown(d.Key) && devices.ParametersOf(d.Key).MinAlignMask != 0 && !request.DeclaredDevices.ContainsKey(d.Key))
             .ToDictionary(d => d.Key, d => d.Value);
@@ -117,23 +124,26 @@ public static class CaptureReplayer
     private static bool IsCaptureKernel(string model, string? release) =>
         release is not null && ModelRegistry.TryResolve(release, out var generation) && generation.Name == model;
 
-    internal sealed record DeviceEvidenceFound(IReadOnlyDictionary<string, long> WithoutMinAlignMask, IReadOnlyDictionary<string, long> Sgl);
+    public sealed record DeviceEvidenceFound(IReadOnlyDictionary<string, long> WithoutMinAlignMask, IReadOnlyDictionary<string, long> Sgl);
 
     /// <summary>What <see cref="Prepare"/> found.</summary>
-    internal sealed record PreparedReplay(MappingSourceKind Source, ulong? PoolStart, string? Release, DeviceClassifier Devices, DeviceEvidenceFound? Evidence);
+    /// <param name="Kernel">The capture's kernel generation and what its placements showed of the pool; null when it
+    /// names no kernel and holds no placement.</param>
+    public sealed record PreparedReplay(MappingSourceKind Source, ulong? PoolStart, string? Release, DeviceClassifier Devices, DeviceEvidenceFound? Evidence,
+        PoolStatements Statements, CaptureKernel? Kernel);
 
-    /// <summary>The models asked for, else the one before the fix and the capture kernel's own (or the newest).</summary>
+    /// <summary>The models asked for, else the one before the fix and the capture kernel's own, named or inferred (or the newest).</summary>
     /// <exception cref="ArgumentException">A requested model is unknown.</exception>
-    public static IReadOnlyList<(string Name, string Reason)> ChooseModels(IReadOnlyList<string> requested, string? release)
+    public static IReadOnlyList<(string Name, string Reason)> ChooseModels(IReadOnlyList<string> requested, string? release, CaptureKernel? kernel)
     {
         if (requested.Count > 0)
             return [.. requested.Select(Requested)];
-        var own = release is not null && ModelRegistry.TryResolve(release, out var generation) ? generation.Name : null;
+        var own = kernel?.Generation.Name ?? (release is not null && ModelRegistry.TryResolve(release, out var generation) ? generation.Name : null);
         var after = own switch
         {
             null => (Newest, "the newest model: the capture does not name its kernel"),
-            BeforeFix => (Newest, $"the newest model: the capture's kernel {release} predates the fix"),
-            _ => (own, $"the capture's kernel {release}"),
+            BeforeFix => (Newest, $"the newest model: the capture's kernel ({kernel?.GenerationSource ?? release}) predates the fix"),
+            _ => (own, kernel?.GenerationSource ?? $"the capture's kernel {release}"),
         };
         return [(BeforeFix, "before the min_align_mask fix"), after];
     }
@@ -144,8 +154,8 @@ public static class CaptureReplayer
         return (generation.Name, name == generation.Name ? "asked for" : $"asked for as {name}: {ModelRegistry.WhyModelled(name) ?? generation.Name}");
     }
 
-    internal static ChosenModel Sized((string Name, string Reason) choice, KernelFacts facts, ulong? poolStart, int? cpus, PoolOverrides overrides) =>
-        new(choice.Name, choice.Reason, PoolGeometryResolver.Resolve(ModelRegistry.Resolve(choice.Name, choice.Name), facts, poolStart, cpus, overrides));
+    internal static ChosenModel Sized((string Name, string Reason) choice, PoolStatements statements, CaptureKernel? kernel) =>
+        new(choice.Name, choice.Reason, statements.Resolve(ModelRegistry.Resolve(choice.Name, choice.Name), kernel?.Pool));
 
     /// <summary>What the results rest on beyond the capture: the block-request assumptions, and each NVMe controller whose
     /// SGL support nothing showed.</summary>

@@ -1,5 +1,6 @@
 using Swiotlb.Trace.Capture;
 using Swiotlb.Trace.Replay.Allocator;
+using Swiotlb.Trace.Replay.Inference;
 using Swiotlb.Trace.Replay.Pairing;
 using Swiotlb.Trace.Replay.Pool;
 
@@ -22,6 +23,10 @@ public sealed record CaptureValidation(
     PairingStatistics Pairing,
     IReadOnlyDictionary<string, (DeviceDmaParameters Parameters, DeviceEvidence Evidence)> Devices)
 {
+    /// <summary>The capture's own kernel generation and what its placements showed of the pool; null when the capture
+    /// names no kernel and holds nothing to infer one from.</summary>
+    public CaptureKernel? CaptureKernel { get; init; }
+
     /// <summary>What the reader warned about (the first few, as it keeps them) and what the pairing notes.</summary>
     public IReadOnlyList<string> Warnings { get; init; } = [];
 }
@@ -37,38 +42,46 @@ public static class CaptureValidator
     public static CaptureValidation Validate(ICaptureReader reader, KernelFacts facts, ValidationOptions options,
         Func<KernelGeneration, PoolGeometry, IPoolChangeSink>? followPool = null, Action<RecordOutcome>? judged = null)
     {
-        var (generation, modelSource) = ChooseModel(options.Model, facts.Release ?? reader.Metadata.KernelRelease);
         var devices = DeviceClassifier.From(options.DeclaredDevices, facts);
         var records = new RecordStream();
         var pairer = new MappingPairer(records, devices);
         using IEnumerator<ReplayRecord> stream = records.Pair(reader, pairer).GetEnumerator();
-        bool any = stream.MoveNext();
-        var pool = PoolGeometryResolver.Resolve(generation, facts, pairer.Statistics.PoolStart, reader.Metadata.DeclaredCpus, options.Pool);
+        var prefix = new CapturePrefix();
+        bool more;
+        while ((more = stream.MoveNext()) && prefix.Add(stream.Current))
+        {
+        }
+        var statements = new PoolStatements(facts, pairer.Statistics.PoolStart, reader.Metadata.DeclaredCpus, options.Pool);
+        var kernel = CaptureInference.Infer(facts.Release ?? reader.Metadata.KernelRelease, prefix, statements);
+        var (generation, modelSource) = ChooseModel(options.Model, kernel);
+        var pool = statements.Resolve(generation, kernel?.Pool);
         var synchroniser = new ReplaySynchroniser(ModelRegistry.Create(generation.Name, pool.Geometry), reorderWindow: options.ReorderWindow)
         {
             Changes = followPool?.Invoke(generation, pool.Geometry),
             Judged = judged,
         };
-        var report = synchroniser.Run(FromCurrent(stream, any));
+        var report = synchroniser.Run(prefix.Records.Concat(FromCurrent(stream, more)));
         return new CaptureValidation(report, generation.Name, modelSource, pool, pairer.Statistics, devices.Known)
         {
+            CaptureKernel = kernel,
             Warnings = [.. reader.Statistics.Warnings.Select(warning => warning.ToString()), .. pairer.Statistics.Notes()],
         };
     }
 
-    /// <summary>The model named, else the one for the capture's kernel release.</summary>
-    /// <exception cref="ArgumentException">The name is unknown, or the capture does not say its kernel and none was named.</exception>
-    public static (KernelGeneration Generation, string Source) ChooseModel(string? requested, string? captureRelease)
+    /// <summary>The model named, else the capture's own kernel generation (named or inferred).</summary>
+    /// <exception cref="ArgumentException">The name is unknown, or the capture neither names its kernel nor holds
+    /// placements to infer it from, and no model was named.</exception>
+    public static (KernelGeneration Generation, string Source) ChooseModel(string? requested, CaptureKernel? capture)
     {
         if (requested is not null)
             return (ModelRegistry.Resolve(requested, $"unknown model '{requested}'"), "--model");
-        if (captureRelease is not null && ModelRegistry.TryResolve(captureRelease, out var own))
-            return (own, $"the capture's kernel {captureRelease}");
+        if (capture is not null)
+            return (capture.Generation, capture.GenerationSource);
         throw new ArgumentException("the capture does not say which kernel made it: name a model with --model");
     }
 
-    /// <summary>The stream's records from the one it stands on: the pool start (<c>pool=</c>) is known once the
-    /// first record has been paired, so the model is made after the first step.</summary>
+    /// <summary>The stream's records from the one it stands on: the records the prefix held are replayed first, so the
+    /// model is made once the prefix has shown what the capture does not state.</summary>
     private static IEnumerable<ReplayRecord> FromCurrent(IEnumerator<ReplayRecord> stream, bool hasCurrent)
     {
         if (!hasCurrent)

@@ -21,6 +21,10 @@ public sealed class ReplaySynchroniser(IAllocatorModel model, int maxOrdersPerGr
     /// <summary>Receives every record's verdict once its group's order is final.</summary>
     public Action<RecordOutcome>? Judged { get; init; }
 
+    /// <summary>Stop once more mappings than this mismatch (a candidate being scored has then lost): the report then
+    /// covers the records up to there.</summary>
+    public int MismatchLimit { get; init; } = int.MaxValue;
+
     /// <summary>Replays <paramref name="records"/> (any order within the reorder window; replayed by window start, then
     /// sequence), reading them lazily.</summary>
     public ValidationReport Run(IEnumerable<ReplayRecord> records)
@@ -38,6 +42,8 @@ public sealed class ReplaySynchroniser(IAllocatorModel model, int maxOrdersPerGr
             if (Judged is not null)
                 foreach (RecordOutcome outcome in outcomes)
                     Judged(outcome);
+            if (tally.Mismatches > MismatchLimit)
+                break;
         }
         return tally.ToReport();
     }

@@ -14,6 +14,8 @@ internal sealed class ReplayTally(string modelName)
 
     public int PreexistingMappings { get; set; }
 
+    public int Mismatches => divergences.Count;
+
     private enum DeviceColumn { Mappings, Adopted, Predicted, Matched }
 
     public void Add(IReadOnlyList<RecordOutcome> outcomes, bool reordered)

@@ -1,0 +1,133 @@
+using Swiotlb.Trace.Capture;
+using Swiotlb.Trace.Cli.Input;
+using Swiotlb.Trace.Replay.Allocator;
+using Swiotlb.Trace.Replay.Validation;
+using Swiotlb.Trace.Tests.Support;
+
+namespace Swiotlb.Trace.Tests.Validation;
+
+/// <summary>
+/// Every visible text capture, stripped of what states its pool (the <c>pool=</c> argument, <c>uname.txt</c>,
+/// <c>dmesg.txt</c>): the pool's start, slot count and area count and the kernel generation are inferred from the
+/// kernel's own placements, and validation matches as many mappings as with the pool stated.
+/// </summary>
+public class GeometryInferenceTests
+{
+    public static TheoryData<string> TextCaptures() => [.. Samples.FoldersWith("trace.txt").Select(folder => $"{folder}/trace.txt")];
+
+    [Theory]
+    [MemberData(nameof(TextCaptures))]
+    public void A_capture_that_does_not_state_its_pool_gets_the_true_geometry_back(string capture)
+    {
+        var original = Samples.Capture(capture);
+        var stated = Validate(original, SiblingKernelFacts.Read(original));
+        var stripped = StrippedCaptures.WithoutPoolStatements(original);
+        CaptureValidation inferred;
+        try
+        {
+            inferred = Validate(stripped, new KernelFacts());
+        }
+        finally
+        {
+            StrippedCaptures.Remove(stripped);
+        }
+
+        Assert.Null(stated.Pool.Inference);
+        Assert.NotNull(inferred.Pool.Inference);
+        Assert.Equal(stated.Pool.Geometry, inferred.Pool.Geometry);
+        Assert.Contains(inferred.Pool.Sources, source => source.StartsWith($"start 0x{stated.Pool.Geometry.StartAddress:x} (inferred", StringComparison.Ordinal));
+        Assert.Equal((stated.Report.Predicted, stated.Report.ExactMatches, stated.Report.Mismatches),
+            (inferred.Report.Predicted, inferred.Report.ExactMatches, inferred.Report.Mismatches));
+    }
+
+    [Theory]
+    [MemberData(nameof(TextCaptures))]
+    public void The_inferred_generation_explains_as_many_mappings_as_the_capture_kernels_own(string capture)
+    {
+        var original = Samples.Capture(capture);
+        var stated = Validate(original, SiblingKernelFacts.Read(original));
+        var stripped = StrippedCaptures.WithoutPoolStatements(original, line => !line.Contains("Linux version ", StringComparison.Ordinal));
+        CaptureValidation inferred;
+        try
+        {
+            inferred = Validate(stripped, new KernelFacts());
+        }
+        finally
+        {
+            StrippedCaptures.Remove(stripped);
+        }
+
+        Assert.StartsWith("inference: ", inferred.ModelSource, StringComparison.Ordinal);
+        Assert.True(inferred.Model == stated.Model || inferred.ModelSource.Contains($"{stated.Model} ", StringComparison.Ordinal),
+            $"{inferred.Model} inferred for a {stated.Model} capture: {inferred.ModelSource}");
+        Assert.Equal(stated.Report.ExactMatches, inferred.Report.ExactMatches);
+    }
+
+    [Fact]
+    public void A_6_12_capture_with_dma_events_alone_is_inferred_to_be_6_12_or_later()
+    {
+        var original = Samples.Capture("offsets-6.12.117/trace.txt");
+        var stripped = StrippedCaptures.WithoutPoolStatements(original, line => !IsLabKprobe(line));
+        CaptureValidation inferred;
+        try
+        {
+            inferred = Validate(stripped, new KernelFacts());
+        }
+        finally
+        {
+            StrippedCaptures.Remove(stripped);
+        }
+
+        Assert.Equal("linux-6.9", inferred.Model);
+        Assert.Contains("dma:* mapping events exist only from Linux 6.12", inferred.ModelSource, StringComparison.Ordinal);
+        Assert.Equal((0L, 1248L), (inferred.Pairing.MapsFromKprobes, inferred.Pairing.MapsFromDmaEvents));
+        Assert.Equal(new PoolGeometry(0x37a00000, 32768, 2), inferred.Pool.Geometry);
+        Assert.Equal((1246, 1246), (inferred.Report.Predicted, inferred.Report.ExactMatches));
+    }
+
+    [Fact]
+    public void The_lockup_dump_without_its_uname_still_names_cpu_0s_request_as_the_endless_search()
+    {
+        var original = Samples.Capture("hang-6.1.0/console.log");
+        var stripped = StrippedCaptures.WithoutPoolStatements(original);
+        CaptureValidation validation;
+        try
+        {
+            validation = Validate(stripped, new KernelFacts());
+        }
+        finally
+        {
+            StrippedCaptures.Remove(stripped);
+        }
+
+        Assert.Equal(new PoolGeometry(0x3b90_0000, 1024, 2), validation.Pool.Geometry);
+        Assert.Contains("slots 1024 (inferred from the bounce addresses)", validation.Pool.Sources);
+        Assert.Equal((158, 158), (validation.Report.Predicted, validation.Report.ExactMatches));
+        var cpu0 = validation.Report.Unreturned.Single(u => u.Record.Request.Cpu == 0);
+        Assert.Equal(0x9e3d800UL, cpu0.Record.Request.OriginalAddress);
+        Assert.Equal(MapOutcome.EndlessSearch, cpu0.Predicted.Outcome);
+        var diagnoses = HangAnalysis.Diagnose(validation.Report.Unreturned, validation.Pool.Geometry.AreaCount);
+        Assert.Equal(UnreturnedCause.EndlessSearch, diagnoses.Single(d => d.Mapping.Record.Request.Cpu == 0).Cause);
+    }
+
+    [Fact]
+    public void A_pool_the_capture_states_is_not_second_guessed()
+    {
+        var original = Samples.Capture("exhaust-b-6.12.117/trace.txt");
+        var validation = Validate(original, SiblingKernelFacts.Read(original), new PoolOverrides(Slots: 2048));
+
+        Assert.Null(validation.Pool.Inference);
+        Assert.Equal(2048, validation.Pool.Geometry.SlotCount);
+        Assert.Contains("slots 2048 (command line)", validation.Pool.Sources);
+    }
+
+    private static bool IsLabKprobe(string line) =>
+        line.Contains(" swmap: ", StringComparison.Ordinal) || line.Contains(" swmapret: ", StringComparison.Ordinal)
+        || line.Contains(" swunmap: ", StringComparison.Ordinal);
+
+    private static CaptureValidation Validate(string path, KernelFacts facts, PoolOverrides? pool = null)
+    {
+        using var reader = CaptureOpener.Open(path, TextWriter.Null);
+        return CaptureValidator.Validate(reader, facts, new ValidationOptions(null, pool ?? new PoolOverrides(), new Dictionary<string, DeviceDmaParameters>()));
+    }
+}
