@@ -301,6 +301,7 @@ public sealed class MappingPairer(IPairingSink sink, DeviceClassifier devices) :
             _held.Hold(new UnmapRecord(unmap.Sequence, new TimeWindow(unmap.Time, Math.Max(time, unmap.Time)), unmap.Device, unmap.Request, unmap.Evidence)
             {
                 MappingSequence = unmap.MappingSequence,
+                Cpu = cpu,
             });
         open.Clear();
     }

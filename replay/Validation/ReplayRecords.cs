@@ -107,4 +107,7 @@ public sealed record UnmapRecord(int Sequence, TimeWindow Window, string DeviceN
 {
     /// <summary>The <see cref="ReplayRecord.Sequence"/> of the map record it releases, when the pairing knows it.</summary>
     public int? MappingSequence { get; init; }
+
+    /// <summary>The CPU whose event showed the release; null for a release recovered from later events.</summary>
+    public int? Cpu { get; init; }
 }

@@ -68,8 +68,9 @@ public sealed class ReplaySynchroniser(IAllocatorModel model, int maxOrdersPerGr
             yield return group;
     }
 
-    /// <summary>Replays the group in timestamp order and, when that order leaves something to explain, in every
-    /// other order its windows allow, keeping the first order with the lowest <see cref="Score"/>. Each trial starts
+    /// <summary>Replays the group in timestamp order and, when that order leaves something to explain, in the order the
+    /// kernel's answers guide through the CPUs' lanes (<see cref="LaneMerge"/>), then every other order its windows
+    /// allow, keeping the first order with the lowest <see cref="Score"/>. Each trial starts
     /// from the group's start state, restored by rolling back what the trial before changed.</summary>
     private (IReadOnlyList<RecordOutcome> Outcomes, bool Reordered) ReplayGroup(ReplayState state, List<ReplayRecord> group)
     {
@@ -79,8 +80,16 @@ public sealed class ReplaySynchroniser(IAllocatorModel model, int maxOrdersPerGr
         state.Checkpoint();
         List<RecordOutcome> best = ReplayInOrder(state, group, int.MaxValue)!;
         int bestScore = Score(best);
-        IReadOnlyList<ReplayRecord> bestOrder = group, lastOrder = group;
-        foreach (IReadOnlyList<ReplayRecord> order in EventOrders.Allowed(group).Skip(1).Take(maxOrdersPerGroup).Prepend(UnmapsAtWindowEnd(group)).Prepend(UnmapsAtWindowEnd(group, LongestUnmapWindows(group))))
+        IReadOnlyList<ReplayRecord> bestOrder = group;
+        IReadOnlyList<ReplayRecord>? lastOrder = group;
+        var orders = EventOrders.Allowed(group).Skip(1).Take(maxOrdersPerGroup)
+            .Prepend(UnmapsAtWindowEnd(group)).Prepend(UnmapsAtWindowEnd(group, LongestUnmapWindows(group)));
+        if (bestScore > 0)
+        {
+            lastOrder = null;
+            orders = LaneMerge.Orders(state, group).Concat(orders);
+        }
+        foreach (IReadOnlyList<ReplayRecord> order in orders)
         {
             if (bestScore == 0)
                 break;

@@ -6,12 +6,13 @@ namespace Swiotlb.Trace.Tests.TraceDat.Writing;
 
 /// <summary>
 /// The event formats the test writer declares (6.1 layouts) and the little-endian records it encodes for them:
-/// <c>swiotlb_bounced</c>, <c>nvme_setup_cmd</c> and the <c>swmap</c>/<c>swmapret</c> kprobes.
+/// <c>swiotlb_bounced</c>, <c>nvme_setup_cmd</c> and the <c>swmap</c>/<c>swmapret</c>/<c>swunmap</c> kprobes.
 /// </summary>
 internal static class EventRecordEncoder
 {
     public const ulong MapFunctionAddress = 0xffffffff81234560;
     public const ulong MapReturnAddress = 0xffffffff81234f00;
+    public const ulong UnmapFunctionAddress = 0xffffffff81236000;
 
     private sealed record Field(string Declaration, int Offset, int Size, bool Signed);
     private sealed record Format(string System, string Name, int Id, int RecordSize, Field[] Fields, string PrintFormat);
@@ -42,14 +43,20 @@ internal static class EventRecordEncoder
         [new("unsigned long __probe_func", 8, 8, false), new("unsigned long __probe_ret_ip", 16, 8, false), new("u64 ret", 24, 8, false)],
         "\"(%lx <- %lx) ret=0x%Lx\", REC->__probe_func, REC->__probe_ret_ip, REC->ret");
 
-    private static readonly Format[] Formats = [Bounced, SetupCmd, MapEntry, MapReturn];
+    private static readonly Format UnmapEntry = new("kprobes", "swunmap", 104, 48,
+        [new("unsigned long __probe_ip", 8, 8, false), new("u64 dev", 16, 8, false), new("u64 tlb", 24, 8, false), new("u64 msize", 32, 8, false),
+         new("u64 dir", 40, 8, false)],
+        "\"(%lx) dev=0x%Lx tlb=0x%Lx msize=0x%Lx dir=0x%Lx\", REC->__probe_ip, REC->dev, REC->tlb, REC->msize, REC->dir");
+
+    private static readonly Format[] Formats = [Bounced, SetupCmd, MapEntry, MapReturn, UnmapEntry];
 
     /// <summary>The systems and their format files, in the order the EVENT FORMATS block lists them.</summary>
     public static IEnumerable<(string System, string[] FormatTexts)> FormatFiles() =>
         Formats.GroupBy(f => f.System).Select(g => (g.Key, g.Select(FormatText).ToArray()));
 
     /// <summary>A kallsyms text naming the probed function, so readers recognise the kprobes.</summary>
-    public static string Kallsyms => $"{MapFunctionAddress - 0x10:x} T dma_direct_map_page\n{MapFunctionAddress:x} T swiotlb_tbl_map_single\n{MapReturnAddress:x} T swiotlb_map\n";
+    public static string Kallsyms => $"{MapFunctionAddress - 0x10:x} T dma_direct_map_page\n{MapFunctionAddress:x} T swiotlb_tbl_map_single\n{MapReturnAddress:x} T swiotlb_map\n" +
+        $"{UnmapFunctionAddress:x} T swiotlb_tbl_unmap_single\n";
 
     /// <summary>The record for <paramref name="e"/>, without padding to 4 bytes.</summary>
     public static byte[] Encode(TraceEvent e) => e switch
@@ -98,6 +105,16 @@ internal static class EventRecordEncoder
             BinaryPrimitives.WriteUInt64LittleEndian(r.AsSpan(8), MapFunctionAddress);
             BinaryPrimitives.WriteUInt64LittleEndian(r.AsSpan(16), MapReturnAddress);
             BinaryPrimitives.WriteUInt64LittleEndian(r.AsSpan(24), m.ReturnValue);
+            return r;
+        }),
+        SwiotlbUnmapEntry u => Record(UnmapEntry, e, r =>
+        {
+            ulong[] values = [UnmapFunctionAddress, u.DevicePointer, u.BounceAddress, u.MappingSize, (ulong)u.Direction];
+            for (var i = 0; i < values.Length; i++)
+            {
+                BinaryPrimitives.WriteUInt64LittleEndian(r.AsSpan(8 + i * 8), values[i]);
+            }
+
             return r;
         }),
         _ => throw new ArgumentException($"the test writer has no format for {e.Name}", nameof(e)),

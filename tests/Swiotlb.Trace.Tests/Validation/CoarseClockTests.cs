@@ -1,0 +1,75 @@
+using Swiotlb.Trace.Capture;
+using Swiotlb.Trace.Cli.Input;
+using Swiotlb.Trace.Events;
+using Swiotlb.Trace.Replay.Allocator;
+using Swiotlb.Trace.Replay.Validation;
+using Swiotlb.Trace.Tests.Support;
+using Swiotlb.Trace.Tests.TraceDat.Writing;
+
+namespace Swiotlb.Trace.Tests.Validation;
+
+/// <summary>
+/// A trace.dat records each CPU's events in their exact order, but a coarse clock (trace-cmd's <c>global</c> under QEMU)
+/// stamps whole bursts from both CPUs with one timestamp, so the order across CPUs is lost. The real captures, rewritten
+/// through the test writer with bursts of consecutive events collapsed onto one timestamp, validate as their trace.txt.
+/// </summary>
+public class CoarseClockTests
+{
+    public static TheoryData<string, int> Captures() => new()
+    {
+        { "smoke-5.10.0", 200 },
+        { "offsets-5.10.0", 200 },
+        { "offsets-5.10.0", 40 },
+        { "smoke-6.1.0", 200 },
+        { "offsets-6.1.0", 300 },
+        { "offsets-6.1.0", 60 },
+        { "mkfs-xfs-6.1.0", 200 },
+        { "fio-mixed-6.1.0", 200 },
+    };
+
+    [Theory]
+    [MemberData(nameof(Captures))]
+    public void Bursts_stamped_with_one_timestamp_validate_as_the_text_capture(string folder, int burst)
+    {
+        var facts = SiblingKernelFacts.Read(Samples.Capture($"{folder}/trace.dat"));
+        var text = Validate(Samples.Capture($"{folder}/trace.txt"), facts);
+        var collapsed = Path.Combine(Path.GetTempPath(), $"swiotrace-coarse-{Guid.NewGuid():N}.dat");
+        try
+        {
+            int ties = WriteCollapsed(Samples.Capture($"{folder}/trace.dat"), collapsed, burst);
+            var validation = Validate(collapsed, facts);
+
+            Assert.True(ties > 0, "no burst mixes both CPUs");
+            Assert.Equal((text.Report.Mappings, text.Report.Predicted, text.Report.ExactMatches),
+                (validation.Report.Mappings, validation.Report.Predicted, validation.Report.ExactMatches));
+            Assert.Empty(validation.Report.Divergences);
+        }
+        finally
+        {
+            File.Delete(collapsed);
+        }
+    }
+
+    /// <summary>Writes the mapping events of <paramref name="original"/> with every run of <paramref name="burst"/>
+    /// consecutive events stamped with the run's first timestamp; returns how many events follow one of the other CPU
+    /// with the same timestamp (order a reader cannot recover).</summary>
+    private static int WriteCollapsed(string original, string output, int burst)
+    {
+        List<TraceEvent> events;
+        using (var reader = CaptureOpener.Open(original, TextWriter.Null))
+            events = [.. reader.ReadEvents().Where(e => e is SwiotlbBounced or SwiotlbMapEntry or SwiotlbMapReturn or SwiotlbUnmapEntry)];
+        var stamped = events.Select((e, i) => e with { Header = e.Header with { TimestampNs = events[i - i % burst].Header.TimestampNs } }).ToList();
+        int cpus = stamped.Max(e => e.Header.Cpu) + 1;
+        var perCpu = Enumerable.Range(0, cpus).Select(cpu => (IEnumerable<TraceEvent>)stamped.Where(e => e.Header.Cpu == cpu).ToList()).ToList();
+        var tasks = stamped.GroupBy(e => e.Header.Pid).ToDictionary(g => g.Key, g => g.First().Header.Comm);
+        using (var file = File.Create(output))
+            TraceDatWriter.Write(file, TraceDatFileKind.V7Zstd, perCpu, tasks);
+        return stamped.Zip(stamped.Skip(1)).Count(p => p.First.Header.TimestampNs == p.Second.Header.TimestampNs && p.First.Header.Cpu != p.Second.Header.Cpu);
+    }
+
+    private static CaptureValidation Validate(string path, KernelFacts facts)
+    {
+        using var reader = CaptureOpener.Open(path, TextWriter.Null);
+        return CaptureValidator.Validate(reader, facts, new ValidationOptions(null, new PoolOverrides(), new Dictionary<string, DeviceDmaParameters>()));
+    }
+}
