@@ -24,7 +24,11 @@ public static class PoolInference
     private const int QuickLookPhases = 8, QuickLookCandidates = 4;
 
     /// <summary>Orders tried per group of overlapping records while scoring: enough for the usual small groups.</summary>
-    public const int OrdersPerGroup = 24;
+    public const int OrdersPerGroup = 6;
+
+    /// <summary>A candidate mismatching more than this share of the records scored has lost whatever comes after:
+    /// scoring stops there, so that hopeless candidates (a capture whose devices' masks are unknown) cost little.</summary>
+    private const int HopelessShare = 4;
 
     /// <param name="recordLimit">Score on at most this many of the prefix's records.</param>
     /// <param name="quickLook">Search only the best-ranked phases (for ranking generations, where a wrong generation
@@ -194,7 +198,7 @@ public static class PoolInference
 
         public ScoredGeometry Score(PoolGeometry geometry, int recordCount)
         {
-            int limit = fewestMismatches.GetValueOrDefault(recordCount, int.MaxValue);
+            int limit = fewestMismatches.GetValueOrDefault(recordCount, Math.Max(8, recordCount / HopelessShare));
             var result = PrefixReplay.Run(generation, geometry, records, recordCount, OrdersPerGroup, limit);
             if (!result.GaveUp)
                 fewestMismatches[recordCount] = Math.Min(limit, result.Mismatches);

@@ -10,8 +10,8 @@ public readonly record struct PrefixResult(int Mismatches, int Adopted, int Pred
     public int Explained => Predicted - Mismatches;
 }
 
-/// <summary>Replays a capture's first records through a model the way <c>validate</c> does (synchronised, windows
-/// searched), for scoring what the capture does not state.</summary>
+/// <summary>Replays a capture's first records through a model the way <c>validate</c> does (synchronised, a few of the
+/// orders the windows allow tried, no lane merge), for scoring what the capture does not state.</summary>
 public static class PrefixReplay
 {
     /// <param name="mismatchLimit">Give up once more mappings than this mismatch (the candidate has lost to one scored before).</param>
@@ -19,7 +19,7 @@ public static class PrefixReplay
         int mismatchLimit = int.MaxValue)
     {
         var model = ModelRegistry.Create(generation.Name, geometry);
-        var report = new ReplaySynchroniser(model, ordersPerGroup) { MismatchLimit = mismatchLimit }.Run(records.Take(recordCount));
+        var report = new ReplaySynchroniser(model, ordersPerGroup) { MismatchLimit = mismatchLimit, MergesLanes = false }.Run(records.Take(recordCount));
         return new PrefixResult(report.Mismatches, report.Adopted, report.Predicted, report.Mismatches > mismatchLimit);
     }
 }

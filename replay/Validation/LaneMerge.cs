@@ -8,43 +8,27 @@ namespace Swiotlb.Trace.Replay.Validation;
 /// </summary>
 internal static class LaneMerge
 {
-    /// <summary>The largest group merged: each rejected head replays the merged part again.</summary>
+    /// <summary>The largest group merged.</summary>
     public const int MaxRecords = 4096;
 
     /// <summary>Lanes tried first in turn: each CPU's, up to this many.</summary>
     public const int MaxPreferredLanes = 8;
+
+    /// <summary>Records replayed by one merge, per record of the group, before it stops trying heads (each rejected head
+    /// replays the merged part again) and takes the rest in timestamp order.</summary>
+    private const int ReplaysPerRecord = 32;
 
     /// <summary>One merged order per CPU lane preferred on ties (who went first is what a merge cannot undo: the
     /// first mapping of an area is adopted), none when the group has one lane or is too large. Each leaves the state
     /// somewhere after the group's checkpoint: roll it back before replaying.</summary>
     public static IEnumerable<ReplayRecord[]> Orders(ReplayState state, IReadOnlyList<ReplayRecord> group)
     {
-        var lanes = group.GroupBy(LaneOf).ToList();
-        if (lanes.Count < 2 || group.Count > MaxRecords)
+        var grouped = group.GroupBy(LaneOf).ToList();
+        if (grouped.Count < 2 || group.Count > MaxRecords)
             yield break;
-        foreach (var preferred in lanes.Where(lane => lane.Key is int).Take(MaxPreferredLanes))
-            yield return Merge(state, group.Count, [.. lanes.Select(lane => new Lane(ReferenceEquals(lane, preferred), new Queue<ReplayRecord>(lane.OrderBy(r => r.Sequence))))]);
-    }
-
-    private sealed record Lane(bool Preferred, Queue<ReplayRecord> Records);
-
-    private static ReplayRecord[] Merge(ReplayState state, int count, List<Lane> lanes)
-    {
-        var order = new List<ReplayRecord>(count);
-        state.RollBack();
-        while (order.Count < count)
-        {
-            var heads = lanes.Where(lane => lane.Records.Count > 0 && MayGoNext(lane.Records.Peek(), lanes))
-                .OrderBy(lane => lane.Records.Peek().Window.Start).ThenBy(lane => !lane.Preferred).ThenBy(lane => lane.Records.Peek().Sequence).ToList();
-            var chosen = heads.FirstOrDefault(lane => Confirmed(state, order, lane.Records.Peek()));
-            if (chosen is null)
-            {
-                chosen = heads[0];
-                RecordReplayer.Replay(state, chosen.Records.Peek());
-            }
-            order.Add(chosen.Records.Dequeue());
-        }
-        return [.. order];
+        var lanes = grouped.Select(lane => lane.OrderBy(r => r.Sequence).ToArray()).ToList();
+        foreach (int preferred in Enumerable.Range(0, grouped.Count).Where(l => grouped[l].Key is int).Take(MaxPreferredLanes))
+            yield return new Merge(state, lanes, preferred).Run(group.Count);
     }
 
     /// <summary>A record's lane: its CPU; a release no event showed on a CPU (recovered) is a lane of its own.</summary>
@@ -55,19 +39,81 @@ internal static class LaneMerge
         _ => record,
     };
 
-    /// <summary>No record left in another lane has a window that ends before this one's begins.</summary>
-    private static bool MayGoNext(ReplayRecord candidate, List<Lane> lanes) =>
-        !lanes.Any(lane => lane.Records.Any(other => !ReferenceEquals(other, candidate) && other.Window.IsBefore(candidate.Window)));
-
-    /// <summary>Replays <paramref name="candidate"/> after <paramref name="order"/>; true, leaving it applied, when the
-    /// kernel's answer confirms it; else undoes it (rolls back and replays the order again).</summary>
-    private static bool Confirmed(ReplayState state, List<ReplayRecord> order, ReplayRecord candidate)
+    private sealed class Merge
     {
-        if (RecordReplayer.Replay(state, candidate).Verdict != RecordVerdict.Mismatched)
+        private readonly ReplayState state;
+        private readonly List<ReplayRecord[]> lanes;
+        private readonly int preferred;
+        private readonly int[] next;
+        private readonly long[][] earliestEndFrom;
+        private readonly List<ReplayRecord> order = [];
+        private long replaysLeft;
+
+        public Merge(ReplayState state, List<ReplayRecord[]> lanes, int preferred)
+        {
+            (this.state, this.lanes, this.preferred) = (state, lanes, preferred);
+            next = new int[lanes.Count];
+            earliestEndFrom = [.. lanes.Select(EarliestEnds)];
+        }
+
+        public ReplayRecord[] Run(int count)
+        {
+            replaysLeft = (long)ReplaysPerRecord * count;
+            state.RollBack();
+            while (order.Count < count)
+            {
+                var heads = Enumerable.Range(0, lanes.Count).Where(l => next[l] < lanes[l].Length && MayGoNext(l))
+                    .OrderBy(l => Head(l).Window.Start).ThenBy(l => l != preferred).ThenBy(l => Head(l).Sequence).ToList();
+                int chosen = heads.FirstOrDefault(l => replaysLeft > order.Count && Confirmed(Head(l)), -1);
+                if (chosen < 0)
+                {
+                    chosen = heads[0];
+                    RecordReplayer.Replay(state, Head(chosen));
+                }
+                order.Add(Head(chosen));
+                next[chosen]++;
+            }
+            return [.. order];
+        }
+
+        private ReplayRecord Head(int lane) => lanes[lane][next[lane]];
+
+        /// <summary>No record left in another lane, nor behind the head in its own, has a window that ends before the
+        /// head's begins.</summary>
+        private bool MayGoNext(int lane)
+        {
+            long start = Head(lane).Window.Start;
+            for (int other = 0; other < lanes.Count; other++)
+            {
+                int from = other == lane ? next[other] + 1 : next[other];
+                if (from < lanes[other].Length && earliestEndFrom[other][from] < start)
+                    return false;
+            }
             return true;
-        state.RollBack();
-        foreach (ReplayRecord placed in order)
-            RecordReplayer.Replay(state, placed);
-        return false;
+        }
+
+        /// <summary>Replays <paramref name="candidate"/> after the order so far; true, leaving it applied, when the
+        /// kernel's answer confirms it; else undoes it (rolls back and replays the order again).</summary>
+        private bool Confirmed(ReplayRecord candidate)
+        {
+            replaysLeft--;
+            if (RecordReplayer.Replay(state, candidate).Verdict != RecordVerdict.Mismatched)
+                return true;
+            state.RollBack();
+            foreach (ReplayRecord placed in order)
+                RecordReplayer.Replay(state, placed);
+            replaysLeft -= order.Count;
+            return false;
+        }
+
+        /// <summary>For each position of a lane, the earliest window end from there to the lane's end.</summary>
+        private static long[] EarliestEnds(ReplayRecord[] lane)
+        {
+            var ends = new long[lane.Length];
+            long earliest = long.MaxValue;
+            for (int i = lane.Length - 1; i >= 0; i--)
+                ends[i] = earliest = Math.Min(earliest, lane[i].Window.End);
+            return ends;
+        }
     }
 }

@@ -21,6 +21,10 @@ public sealed class ReplaySynchroniser(IAllocatorModel model, int maxOrdersPerGr
     /// <summary>Receives every record's verdict once its group's order is final.</summary>
     public Action<RecordOutcome>? Judged { get; init; }
 
+    /// <summary>Whether groups left with mismatches are also merged lane by lane (<see cref="LaneMerge"/>); scoring
+    /// candidate geometries skips it, as the few orders tried suffice to rank them.</summary>
+    public bool MergesLanes { get; init; } = true;
+
     /// <summary>Stop once more mappings than this mismatch (a candidate being scored has then lost): the report then
     /// covers the records up to there.</summary>
     public int MismatchLimit { get; init; } = int.MaxValue;
@@ -84,7 +88,7 @@ public sealed class ReplaySynchroniser(IAllocatorModel model, int maxOrdersPerGr
         IReadOnlyList<ReplayRecord>? lastOrder = group;
         var orders = EventOrders.Allowed(group).Skip(1).Take(maxOrdersPerGroup)
             .Prepend(UnmapsAtWindowEnd(group)).Prepend(UnmapsAtWindowEnd(group, LongestUnmapWindows(group)));
-        if (bestScore > 0)
+        if (bestScore > 0 && MergesLanes)
         {
             lastOrder = null;
             orders = LaneMerge.Orders(state, group).Concat(orders);

@@ -1,6 +1,5 @@
 using Swiotlb.Trace.Capture;
 using Swiotlb.Trace.Cli.Input;
-using Swiotlb.Trace.Events;
 using Swiotlb.Trace.Replay.Allocator;
 using Swiotlb.Trace.Replay.Validation;
 using Swiotlb.Trace.Tests.Support;
@@ -36,7 +35,7 @@ public class CoarseClockTests
         var collapsed = Path.Combine(Path.GetTempPath(), $"swiotrace-coarse-{Guid.NewGuid():N}.dat");
         try
         {
-            int ties = WriteCollapsed(Samples.Capture($"{folder}/trace.dat"), collapsed, burst);
+            int ties = CaptureRewriter.Write(Samples.Capture($"{folder}/trace.dat"), collapsed, burst);
             var validation = Validate(collapsed, facts);
 
             Assert.True(ties > 0, "no burst mixes both CPUs");
@@ -48,23 +47,6 @@ public class CoarseClockTests
         {
             File.Delete(collapsed);
         }
-    }
-
-    /// <summary>Writes the mapping events of <paramref name="original"/> with every run of <paramref name="burst"/>
-    /// consecutive events stamped with the run's first timestamp; returns how many events follow one of the other CPU
-    /// with the same timestamp (order a reader cannot recover).</summary>
-    private static int WriteCollapsed(string original, string output, int burst)
-    {
-        List<TraceEvent> events;
-        using (var reader = CaptureOpener.Open(original, TextWriter.Null))
-            events = [.. reader.ReadEvents().Where(e => e is SwiotlbBounced or SwiotlbMapEntry or SwiotlbMapReturn or SwiotlbUnmapEntry)];
-        var stamped = events.Select((e, i) => e with { Header = e.Header with { TimestampNs = events[i - i % burst].Header.TimestampNs } }).ToList();
-        int cpus = stamped.Max(e => e.Header.Cpu) + 1;
-        var perCpu = Enumerable.Range(0, cpus).Select(cpu => (IEnumerable<TraceEvent>)stamped.Where(e => e.Header.Cpu == cpu).ToList()).ToList();
-        var tasks = stamped.GroupBy(e => e.Header.Pid).ToDictionary(g => g.Key, g => g.First().Header.Comm);
-        using (var file = File.Create(output))
-            TraceDatWriter.Write(file, TraceDatFileKind.V7Zstd, perCpu, tasks);
-        return stamped.Zip(stamped.Skip(1)).Count(p => p.First.Header.TimestampNs == p.Second.Header.TimestampNs && p.First.Header.Cpu != p.Second.Header.Cpu);
     }
 
     private static CaptureValidation Validate(string path, KernelFacts facts)

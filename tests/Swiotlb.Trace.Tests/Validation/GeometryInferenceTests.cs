@@ -1,8 +1,10 @@
 using Swiotlb.Trace.Capture;
 using Swiotlb.Trace.Cli.Input;
+using Swiotlb.Trace.Events;
 using Swiotlb.Trace.Replay.Allocator;
 using Swiotlb.Trace.Replay.Validation;
 using Swiotlb.Trace.Tests.Support;
+using Swiotlb.Trace.Tests.TraceDat.Writing;
 
 namespace Swiotlb.Trace.Tests.Validation;
 
@@ -63,6 +65,31 @@ public class GeometryInferenceTests
         Assert.Equal(stated.Report.ExactMatches, inferred.Report.ExactMatches);
     }
 
+    public static TheoryData<string> KprobeTraceDats() => ["smoke-5.10.0", "offsets-5.10.0", "smoke-6.1.0", "offsets-6.1.0", "mkfs-xfs-6.1.0", "fio-mixed-6.1.0"];
+
+    [Theory]
+    [MemberData(nameof(KprobeTraceDats))]
+    public void A_trace_dat_without_pool_argument_or_kernel_release_gets_the_true_geometry_back(string folder)
+    {
+        var original = Samples.Capture($"{folder}/trace.dat");
+        var stated = Validate(original, SiblingKernelFacts.Read(original));
+        var stripped = Path.Combine(Path.GetTempPath(), $"swiotrace-nopool-{Guid.NewGuid():N}.dat");
+        CaptureValidation inferred;
+        try
+        {
+            CaptureRewriter.Write(original, stripped, change: e => e is SwiotlbMapEntry map ? map with { PoolStart = null } : e);
+            inferred = Validate(stripped, DevicesOnly(SiblingKernelFacts.Read(original)));
+        }
+        finally
+        {
+            File.Delete(stripped);
+        }
+
+        Assert.StartsWith("inference: ", inferred.ModelSource, StringComparison.Ordinal);
+        Assert.Equal(stated.Pool.Geometry, inferred.Pool.Geometry);
+        Assert.Equal((stated.Report.Predicted, stated.Report.ExactMatches), (inferred.Report.Predicted, inferred.Report.ExactMatches));
+    }
+
     [Fact]
     public void A_6_12_capture_with_dma_events_alone_is_inferred_to_be_6_12_or_later()
     {
@@ -120,6 +147,11 @@ public class GeometryInferenceTests
         Assert.Equal(2048, validation.Pool.Geometry.SlotCount);
         Assert.Contains("slots 2048 (command line)", validation.Pool.Sources);
     }
+
+    /// <summary>The boot log's word on which device is the NVMe controller (the writer has no NVMe completion events to
+    /// show it), nothing about the kernel or its pool.</summary>
+    private static KernelFacts DevicesOnly(KernelFacts facts) =>
+        facts with { Release = null, CommandLine = null, PossibleCpus = null, PoolStart = null, PoolBytes = null, AreaCount = null };
 
     private static bool IsLabKprobe(string line) =>
         line.Contains(" swmap: ", StringComparison.Ordinal) || line.Contains(" swmapret: ", StringComparison.Ordinal)

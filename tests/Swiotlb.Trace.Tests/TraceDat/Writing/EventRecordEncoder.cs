@@ -39,6 +39,12 @@ internal static class EventRecordEncoder
          new("u64 asize", 40, 8, false), new("u64 align", 48, 8, false), new("u64 dir", 56, 8, false), new("u64 pool", 64, 8, false)],
         "\"(%lx) dev=0x%Lx orig=0x%Lx msize=0x%Lx asize=0x%Lx align=0x%Lx dir=0x%Lx pool=0x%Lx\", REC->__probe_ip, REC->dev, REC->orig, REC->msize, REC->asize, REC->align, REC->dir, REC->pool");
 
+    /// <summary>The map probe as a user defines it without the pool's start (no <c>pool=</c> argument).</summary>
+    private static readonly Format MapEntryWithoutPool = new("kprobes", "swmap_nopool", 105, 64,
+        [new("unsigned long __probe_ip", 8, 8, false), new("u64 dev", 16, 8, false), new("u64 orig", 24, 8, false), new("u64 msize", 32, 8, false),
+         new("u64 asize", 40, 8, false), new("u64 align", 48, 8, false), new("u64 dir", 56, 8, false)],
+        "\"(%lx) dev=0x%Lx orig=0x%Lx msize=0x%Lx asize=0x%Lx align=0x%Lx dir=0x%Lx\", REC->__probe_ip, REC->dev, REC->orig, REC->msize, REC->asize, REC->align, REC->dir");
+
     private static readonly Format MapReturn = new("kprobes", "swmapret", 103, 32,
         [new("unsigned long __probe_func", 8, 8, false), new("unsigned long __probe_ret_ip", 16, 8, false), new("u64 ret", 24, 8, false)],
         "\"(%lx <- %lx) ret=0x%Lx\", REC->__probe_func, REC->__probe_ret_ip, REC->ret");
@@ -48,7 +54,7 @@ internal static class EventRecordEncoder
          new("u64 dir", 40, 8, false)],
         "\"(%lx) dev=0x%Lx tlb=0x%Lx msize=0x%Lx dir=0x%Lx\", REC->__probe_ip, REC->dev, REC->tlb, REC->msize, REC->dir");
 
-    private static readonly Format[] Formats = [Bounced, SetupCmd, MapEntry, MapReturn, UnmapEntry];
+    private static readonly Format[] Formats = [Bounced, SetupCmd, MapEntry, MapReturn, UnmapEntry, MapEntryWithoutPool];
 
     /// <summary>The systems and their format files, in the order the EVENT FORMATS block lists them.</summary>
     public static IEnumerable<(string System, string[] FormatTexts)> FormatFiles() =>
@@ -90,9 +96,11 @@ internal static class EventRecordEncoder
 
             return r;
         }),
-        SwiotlbMapEntry m => Record(MapEntry, e, r =>
+        SwiotlbMapEntry m => Record(m.PoolStart is null ? MapEntryWithoutPool : MapEntry, e, r =>
         {
-            ulong[] values = [MapFunctionAddress, m.DevicePointer, m.OriginalAddress, m.MappingSize, m.AllocSize ?? 0, m.AllocAlignMask ?? 0, (ulong)m.Direction, m.PoolStart ?? 0];
+            ulong[] values = m.PoolStart is { } pool
+                ? [MapFunctionAddress, m.DevicePointer, m.OriginalAddress, m.MappingSize, m.AllocSize ?? 0, m.AllocAlignMask ?? 0, (ulong)m.Direction, pool]
+                : [MapFunctionAddress, m.DevicePointer, m.OriginalAddress, m.MappingSize, m.AllocSize ?? 0, m.AllocAlignMask ?? 0, (ulong)m.Direction];
             for (var i = 0; i < values.Length; i++)
             {
                 BinaryPrimitives.WriteUInt64LittleEndian(r.AsSpan(8 + i * 8), values[i]);
