@@ -24,6 +24,7 @@ public static class ValidationJsonWriter
         WriteDevices(validation, json);
         WritePairing(validation, json);
         ReadingCompleteness.WriteJson(reading, validation.Pairing, json);
+        CaptureLossesOutput.Write(validation.Losses, json);
         WriteTallies(report, json);
         json.WriteStartArray("divergences");
         foreach (var divergence in report.Divergences)

@@ -17,6 +17,8 @@ public static class ValidationTextWriter
         foreach (var source in validation.Pool.Sources.Concat(InferredPoolOutput.Lines(validation.Pool.Inference)))
             output.WriteLine($"          {source}");
         ReadingCompleteness.WriteText(reading, validation.Pairing, output);
+        foreach (var line in CaptureLossesOutput.Lines(validation.Losses, report.Mismatches))
+            output.WriteLine($"  losses:   {line}");
 
         output.WriteLine();
         output.WriteLine("devices:");

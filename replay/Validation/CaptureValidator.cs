@@ -27,6 +27,9 @@ public sealed record CaptureValidation(
     /// names no kernel and holds nothing to infer one from.</summary>
     public CaptureKernel? CaptureKernel { get; init; }
 
+    /// <summary>Where the capture lost events and what that leaves uncertain; null when it lost none.</summary>
+    public CaptureLosses? Losses { get; init; }
+
     /// <summary>What the reader warned about (the first few, as it keeps them) and what the pairing notes.</summary>
     public IReadOnlyList<string> Warnings { get; init; } = [];
 }
@@ -43,7 +46,8 @@ public static class CaptureValidator
         Func<KernelGeneration, PoolGeometry, IPoolChangeSink>? followPool = null, Action<RecordOutcome>? judged = null)
     {
         var devices = DeviceClassifier.From(options.DeclaredDevices, facts);
-        var records = new RecordStream();
+        var losses = new LossTracker();
+        var records = new RecordStream(losses);
         var pairer = new MappingPairer(records, devices);
         using IEnumerator<ReplayRecord> stream = records.Pair(reader, pairer).GetEnumerator();
         var prefix = new CapturePrefix();
@@ -58,12 +62,17 @@ public static class CaptureValidator
         var synchroniser = new ReplaySynchroniser(ModelRegistry.Create(generation.Name, pool.Geometry), reorderWindow: options.ReorderWindow)
         {
             Changes = followPool?.Invoke(generation, pool.Geometry),
-            Judged = judged,
+            Judged = outcome =>
+            {
+                losses.Judged(outcome);
+                judged?.Invoke(outcome);
+            },
         };
         var report = synchroniser.Run(prefix.Records.Concat(FromCurrent(stream, more)));
         return new CaptureValidation(report, generation.Name, modelSource, pool, pairer.Statistics, devices.Known)
         {
             CaptureKernel = kernel,
+            Losses = losses.Result(report),
             Warnings = [.. reader.Statistics.Warnings.Select(warning => warning.ToString()), .. pairer.Statistics.Notes()],
         };
     }
@@ -92,7 +101,7 @@ public static class CaptureValidator
     }
 
     /// <summary>Pairs events into records lazily: the reader is read only as far as the next record needs.</summary>
-    private sealed class RecordStream : IPairingSink
+    private sealed class RecordStream(LossTracker losses) : IPairingSink
     {
         private readonly Queue<ReplayRecord> ready = new();
 
@@ -100,6 +109,7 @@ public static class CaptureValidator
         {
             foreach (var traceEvent in reader.ReadEvents())
             {
+                losses.Read(traceEvent, reader.Statistics);
                 pairer.Feed(traceEvent);
                 while (ready.TryDequeue(out var record))
                     yield return record;
