@@ -64,11 +64,17 @@ public static class CapturePoolAnalyser
     private static (ObservedPool? Pool, IReadOnlyList<string> Warnings) FollowKernel(Func<ICaptureReader> open, KernelFacts facts, ReplayRequest request)
     {
         using var reader = open();
-        if ((facts.Release ?? reader.Metadata.KernelRelease) is not { } release || !ModelRegistry.TryResolve(release, out _))
-            return (null, ["the capture does not say which kernel made it: the kernel's own pool is not rebuilt (the models' are)"]);
         ObservedPoolFollower? follower = null;
-        var validation = CaptureValidator.Validate(reader, facts, new ValidationOptions(null, request.Pool, request.DeclaredDevices),
-            (generation, geometry) => follower = new ObservedPoolFollower(generation, geometry));
+        CaptureValidation validation;
+        try
+        {
+            validation = CaptureValidator.Validate(reader, facts, new ValidationOptions(null, request.Pool, request.DeclaredDevices),
+                (generation, geometry) => follower = new ObservedPoolFollower(generation, geometry));
+        }
+        catch (UnknownCaptureKernelException)
+        {
+            return (null, ["the capture neither says which kernel made it nor holds its answers to infer one from: the kernel's own pool is not rebuilt (the models' are)"]);
+        }
         var warnings = validation.Report.AllMatch ? [] : new List<string>
         {
             $"the kernel's pool is rebuilt from its answers, but {validation.Report.Mismatches} of {validation.Report.Predicted} predictions " +

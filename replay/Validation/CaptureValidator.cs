@@ -86,7 +86,7 @@ public static class CaptureValidator
             return (ModelRegistry.Resolve(requested, $"unknown model '{requested}'"), "--model");
         if (capture is not null)
             return (capture.Generation, capture.GenerationSource);
-        throw new ArgumentException("the capture does not say which kernel made it: name a model with --model");
+        throw new UnknownCaptureKernelException();
     }
 
     /// <summary>The stream's records from the one it stands on: the records the prefix held are replayed first, so the

@@ -12,9 +12,12 @@ internal static class PoolAnalyses
     public const string Exhausted = "exhaust-b-6.12.117/trace.dat";
     public const string Hang = "hang-6.1.0/console.log";
 
-    public static PoolAnalysis Of(string capture, PoolOverrides? pool = null, bool sweep = true, Replay.Pairing.RecordFilter? filter = null)
+    public static PoolAnalysis Of(string capture, PoolOverrides? pool = null, bool sweep = true, Replay.Pairing.RecordFilter? filter = null) =>
+        OfFile(Samples.Capture(capture), pool, sweep, filter);
+
+    /// <summary>The analysis of a capture anywhere, with the kernel facts beside it (none when it stands alone).</summary>
+    public static PoolAnalysis OfFile(string path, PoolOverrides? pool = null, bool sweep = true, Replay.Pairing.RecordFilter? filter = null)
     {
-        var path = Samples.Capture(capture);
         var facts = SiblingKernelFacts.Read(path);
         using var reopenable = ReopenableCapture.Of(path);
         var replay = ReplayRequest.Defaults with { Pool = pool ?? new PoolOverrides(), Filter = filter ?? Replay.Pairing.RecordFilter.All };

@@ -1,5 +1,7 @@
+using Swiotlb.Trace.Diff.Pool;
 using Swiotlb.Trace.Replay.Allocator;
 using Swiotlb.Trace.Replay.Pool;
+using Swiotlb.Trace.Tests.Support;
 using Xunit;
 
 namespace Swiotlb.Trace.Tests.Pool;
@@ -21,6 +23,27 @@ public sealed class PoolOnRealCapturesTests
         Assert.Equal(0, kernel.FailuresOf(FailureCause.Unexplained));
         Assert.Equal(27, kernel.Failures.Count);
         Assert.Equal(1994, analysis.Observed.Reconstruction.ExactMatches);
+    }
+
+    [Fact]
+    public void Without_pool_argument_uname_or_dmesg_the_kernels_pool_is_rebuilt_on_the_inferred_geometry()
+    {
+        var stripped = Validation.StrippedCaptures.WithoutPoolStatements(Samples.Capture("exhaust-b-6.12.117/trace.txt"));
+        PoolAnalysis analysis;
+        try
+        {
+            analysis = PoolAnalyses.OfFile(stripped, sweep: false);
+        }
+        finally
+        {
+            Validation.StrippedCaptures.Remove(stripped);
+        }
+
+        var kernel = analysis.Observed!;
+        Assert.Equal(new PoolGeometry(0x39500000, 1024, 2), kernel.Pool.Geometry);
+        Assert.NotNull(kernel.Pool.Inference);
+        Assert.Equal((939, 27, 0), (kernel.Observer.PeakUsedSlots, kernel.Observer.FailureCount, kernel.Observer.FailuresOf(FailureCause.Unexplained)));
+        Assert.Equal(new PoolGeometry(0x39500000, 1024, 2), analysis.Models[0].Model.Pool.Geometry);
     }
 
     [Fact]
