@@ -1,7 +1,4 @@
-using Swiotlb.Trace.Capture;
 using Swiotlb.Trace.Cli.Input;
-using Swiotlb.Trace.Replay.Allocator;
-using Swiotlb.Trace.Replay.Validation;
 using Swiotlb.Trace.Tests.Support;
 using Swiotlb.Trace.Tests.TraceDat.Writing;
 
@@ -31,12 +28,12 @@ public class CoarseClockTests
     public void Bursts_stamped_with_one_timestamp_validate_as_the_text_capture(string folder, int burst)
     {
         var facts = SiblingKernelFacts.Read(Samples.Capture($"{folder}/trace.dat"));
-        var text = Validate(Samples.Capture($"{folder}/trace.txt"), facts);
+        var text = Validations.Of(Samples.Capture($"{folder}/trace.txt"), facts);
         var collapsed = Path.Combine(Path.GetTempPath(), $"swiotrace-coarse-{Guid.NewGuid():N}.dat");
         try
         {
             int ties = CaptureRewriter.Write(Samples.Capture($"{folder}/trace.dat"), collapsed, burst);
-            var validation = Validate(collapsed, facts);
+            var validation = Validations.Of(collapsed, facts);
 
             Assert.True(ties > 0, "no burst mixes both CPUs");
             Assert.Equal((text.Report.Mappings, text.Report.Predicted, text.Report.ExactMatches),
@@ -47,11 +44,5 @@ public class CoarseClockTests
         {
             File.Delete(collapsed);
         }
-    }
-
-    private static CaptureValidation Validate(string path, KernelFacts facts)
-    {
-        using var reader = CaptureOpener.Open(path, TextWriter.Null);
-        return CaptureValidator.Validate(reader, facts, new ValidationOptions(null, new PoolOverrides(), new Dictionary<string, DeviceDmaParameters>()));
     }
 }

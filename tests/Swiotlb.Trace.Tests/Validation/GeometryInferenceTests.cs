@@ -22,17 +22,8 @@ public class GeometryInferenceTests
     public void A_capture_that_does_not_state_its_pool_gets_the_true_geometry_back(string capture)
     {
         var original = Samples.Capture(capture);
-        var stated = Validate(original, SiblingKernelFacts.Read(original));
-        var stripped = StrippedCaptures.WithoutPoolStatements(original);
-        CaptureValidation inferred;
-        try
-        {
-            inferred = Validate(stripped, new KernelFacts());
-        }
-        finally
-        {
-            StrippedCaptures.Remove(stripped);
-        }
+        var stated = Validations.Of(original, SiblingKernelFacts.Read(original));
+        var inferred = Validations.OfStripped(original, new KernelFacts());
 
         Assert.Null(stated.Pool.Inference);
         Assert.NotNull(inferred.Pool.Inference);
@@ -47,17 +38,8 @@ public class GeometryInferenceTests
     public void The_inferred_generation_explains_as_many_mappings_as_the_capture_kernels_own(string capture)
     {
         var original = Samples.Capture(capture);
-        var stated = Validate(original, SiblingKernelFacts.Read(original));
-        var stripped = StrippedCaptures.WithoutPoolStatements(original, line => !line.Contains("Linux version ", StringComparison.Ordinal));
-        CaptureValidation inferred;
-        try
-        {
-            inferred = Validate(stripped, new KernelFacts());
-        }
-        finally
-        {
-            StrippedCaptures.Remove(stripped);
-        }
+        var stated = Validations.Of(original, SiblingKernelFacts.Read(original));
+        var inferred = Validations.OfStripped(original, new KernelFacts(), line => !line.Contains("Linux version ", StringComparison.Ordinal));
 
         Assert.StartsWith("inference: ", inferred.ModelSource, StringComparison.Ordinal);
         Assert.True(inferred.Model == stated.Model || inferred.ModelSource.Contains($"{stated.Model} ", StringComparison.Ordinal),
@@ -72,13 +54,13 @@ public class GeometryInferenceTests
     public void A_trace_dat_without_pool_argument_or_kernel_release_gets_the_true_geometry_back(string folder)
     {
         var original = Samples.Capture($"{folder}/trace.dat");
-        var stated = Validate(original, SiblingKernelFacts.Read(original));
+        var stated = Validations.Of(original, SiblingKernelFacts.Read(original));
         var stripped = Path.Combine(Path.GetTempPath(), $"swiotrace-nopool-{Guid.NewGuid():N}.dat");
         CaptureValidation inferred;
         try
         {
             CaptureRewriter.Write(original, stripped, change: e => e is SwiotlbMapEntry map ? map with { PoolStart = null } : e);
-            inferred = Validate(stripped, DevicesOnly(SiblingKernelFacts.Read(original)));
+            inferred = Validations.Of(stripped, DevicesOnly(SiblingKernelFacts.Read(original)));
         }
         finally
         {
@@ -94,16 +76,7 @@ public class GeometryInferenceTests
     public void A_6_12_capture_with_dma_events_alone_is_inferred_to_be_6_12_or_later()
     {
         var original = Samples.Capture("offsets-6.12.117/trace.txt");
-        var stripped = StrippedCaptures.WithoutPoolStatements(original, line => !IsLabKprobe(line));
-        CaptureValidation inferred;
-        try
-        {
-            inferred = Validate(stripped, new KernelFacts());
-        }
-        finally
-        {
-            StrippedCaptures.Remove(stripped);
-        }
+        var inferred = Validations.OfStripped(original, new KernelFacts(), line => !IsLabKprobe(line));
 
         Assert.Equal("linux-6.9", inferred.Model);
         Assert.Contains("dma:* mapping events exist only from Linux 6.12", inferred.ModelSource, StringComparison.Ordinal);
@@ -116,16 +89,7 @@ public class GeometryInferenceTests
     public void The_lockup_dump_without_its_uname_still_names_cpu_0s_request_as_the_endless_search()
     {
         var original = Samples.Capture("hang-6.1.0/console.log");
-        var stripped = StrippedCaptures.WithoutPoolStatements(original);
-        CaptureValidation validation;
-        try
-        {
-            validation = Validate(stripped, new KernelFacts());
-        }
-        finally
-        {
-            StrippedCaptures.Remove(stripped);
-        }
+        var validation = Validations.OfStripped(original, new KernelFacts());
 
         Assert.Equal(new PoolGeometry(0x3b90_0000, 1024, 2), validation.Pool.Geometry);
         Assert.Contains("slots 1024 (inferred from the bounce addresses)", validation.Pool.Sources);
@@ -141,7 +105,7 @@ public class GeometryInferenceTests
     public void A_pool_the_capture_states_is_not_second_guessed()
     {
         var original = Samples.Capture("exhaust-b-6.12.117/trace.txt");
-        var validation = Validate(original, SiblingKernelFacts.Read(original), new PoolOverrides(Slots: 2048));
+        var validation = Validations.Of(original, SiblingKernelFacts.Read(original), new PoolOverrides(Slots: 2048));
 
         Assert.Null(validation.Pool.Inference);
         Assert.Equal(2048, validation.Pool.Geometry.SlotCount);
@@ -156,10 +120,4 @@ public class GeometryInferenceTests
     private static bool IsLabKprobe(string line) =>
         line.Contains(" swmap: ", StringComparison.Ordinal) || line.Contains(" swmapret: ", StringComparison.Ordinal)
         || line.Contains(" swunmap: ", StringComparison.Ordinal);
-
-    private static CaptureValidation Validate(string path, KernelFacts facts, PoolOverrides? pool = null)
-    {
-        using var reader = CaptureOpener.Open(path, TextWriter.Null);
-        return CaptureValidator.Validate(reader, facts, new ValidationOptions(null, pool ?? new PoolOverrides(), new Dictionary<string, DeviceDmaParameters>()));
-    }
 }

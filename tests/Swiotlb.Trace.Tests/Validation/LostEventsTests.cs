@@ -1,7 +1,5 @@
 using System.Globalization;
-using Swiotlb.Trace.Capture;
 using Swiotlb.Trace.Cli.Input;
-using Swiotlb.Trace.Replay.Allocator;
 using Swiotlb.Trace.Replay.Validation;
 using Swiotlb.Trace.Tests.Support;
 
@@ -48,8 +46,7 @@ public class LostEventsTests
     [Fact]
     public void A_capture_that_lost_nothing_has_no_losses()
     {
-        using var reader = CaptureOpener.Open(Original, TextWriter.Null);
-        var validation = CaptureValidator.Validate(reader, SiblingKernelFacts.Read(Original), Options());
+        var validation = Validations.Of(Original, SiblingKernelFacts.Read(Original));
 
         Assert.Null(validation.Losses);
         Assert.Equal((27, 27), (validation.Report.PredictedFailures, validation.Report.ObservedFailures));
@@ -100,16 +97,13 @@ public class LostEventsTests
         File.WriteAllLines(path, lines);
         try
         {
-            using var reader = CaptureOpener.Open(path, TextWriter.Null);
-            return (CaptureValidator.Validate(reader, SiblingKernelFacts.Read(Original), Options()), firstKept);
+            return (Validations.Of(path, SiblingKernelFacts.Read(Original)), firstKept);
         }
         finally
         {
             File.Delete(path);
         }
     }
-
-    private static ValidationOptions Options() => new(null, new PoolOverrides(), new Dictionary<string, DeviceDmaParameters>());
 
     private static bool IsEvent(string line) => !line.StartsWith('#') && line.Contains("] ", StringComparison.Ordinal);
 

@@ -1,7 +1,6 @@
 using Swiotlb.Trace.Capture;
 using Swiotlb.Trace.Cli.Input;
 using Swiotlb.Trace.Events;
-using Swiotlb.Trace.Replay.Allocator;
 using Swiotlb.Trace.Replay.Validation;
 using Swiotlb.Trace.Tests.Support;
 
@@ -20,11 +19,10 @@ public class TraceDatValidationAgreementTests
         var textPath = Samples.Capture($"{folder}/trace.txt");
         var datPath = Samples.Capture($"{folder}/trace.dat");
         var facts = SiblingKernelFacts.Read(textPath);
-        CaptureValidation binary, text;
-        using (var reader = CaptureOpener.Open(datPath, TextWriter.Null))
-            binary = CaptureValidator.Validate(reader, facts, Options());
+        var binary = Validations.Of(datPath, facts);
+        CaptureValidation text;
         using (var reader = TextReader(folder, textPath, datPath))
-            text = CaptureValidator.Validate(reader, facts, Options());
+            text = Validations.Of(reader, facts);
 
         Assert.Equal((text.Model, text.Pool.Geometry), (binary.Model, binary.Pool.Geometry));
         Assert.Equal((text.Report.Mappings, text.Report.Predicted, text.Report.ExactMatches, text.Report.Mismatches),
@@ -41,6 +39,4 @@ public class TraceDatValidationAgreementTests
             lateEvents = [.. late.ReadEvents()];
         return LateStartedRecordings.Reader(LateStartedRecordings.TextFromStartOf([.. text.ReadEvents()], lateEvents), text);
     }
-
-    private static ValidationOptions Options() => new(null, new PoolOverrides(), new Dictionary<string, DeviceDmaParameters>());
 }
