@@ -14,9 +14,12 @@ public static class CaptureLossesOutput
             yield return gap.AfterNs is { } after
                 ? $"CPU {gap.Cpu} lost {gap.Lost} event(s) between {Figures.Seconds(after)} s and {Figures.Seconds(gap.EndsAtNs)} s"
                 : $"CPU {gap.Cpu} lost {gap.Lost} event(s) before {Figures.Seconds(gap.EndsAtNs)} s (the ring overwrote its oldest)";
-        yield return $"a mapping lives up to {Figures.Milliseconds(losses.LongestLifetimeNs)} ms here, so one made in a gap may hold its slots that long: " +
-            $"checked on events the capture holds from {Figures.Seconds(losses.CheckedFullyFromNs!.Value)} s; " +
-            $"{losses.MismatchesInShadow} of {mismatches} mismatch(es) fall before, where the pool may hold what was lost";
+        yield return losses.LongestLifetimeNs is { } lifetime
+            ? $"a mapping lives up to {Figures.Milliseconds(lifetime)} ms here, so one made in a gap may hold its slots that long: " +
+              $"checked on events the capture holds from {Figures.Seconds(losses.CheckedFullyFromNs!.Value)} s; " +
+              $"{losses.MismatchesInShadow} of {mismatches} mismatch(es) fall in a gap's shadow, where the pool may hold what was lost"
+            : "no mapping is seen from its map to its unmap, so how long a lost one holds its slots is unknown: every result after the first gap " +
+              $"may rest on a pool missing what was lost; {losses.MismatchesInShadow} of {mismatches} mismatch(es) fall there";
     }
 
     public static void Write(CaptureLosses? losses, Utf8JsonWriter json)
@@ -36,8 +39,10 @@ public static class CaptureLossesOutput
             json.WriteEndObject();
         }
         json.WriteEndArray();
-        json.WriteNumber("longestLifetimeNs", losses.LongestLifetimeNs);
-        json.WriteNumber("checkedFullyFromNs", losses.CheckedFullyFromNs!.Value);
+        if (losses.LongestLifetimeNs is { } lifetime)
+            json.WriteNumber("longestLifetimeNs", lifetime);
+        if (losses.CheckedFullyFromNs is { } from)
+            json.WriteNumber("checkedFullyFromNs", from);
         json.WriteNumber("mismatchesInShadow", losses.MismatchesInShadow);
         json.WriteEndObject();
     }

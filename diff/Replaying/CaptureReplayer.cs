@@ -72,18 +72,24 @@ public static class CaptureReplayer
         var devices = DeviceClassifier.From(request.DeclaredDevices, facts);
         foreach (var device in evidence?.WithoutMinAlignMask.Keys ?? [])
             devices.ObservedWithoutMinAlignMask(device);
-        return new PreparedReplay(source, poolStart, release, devices, evidence, statements, CaptureInference.Infer(release, prefix, statements));
+        return new PreparedReplay(source, poolStart, release, devices, evidence, statements,
+            CaptureInference.Infer(release, request.Models.Count > 0 ? request.Models[^1] : null, prefix, statements));
     }
 
     /// <summary>Streams the capture through the pairer its mapping source calls for, keeping what the request's filter keeps.</summary>
+    /// <param name="prefix">Receives the first records before the filter: what the capture shows of its pool is every
+    /// device's, whatever the request keeps.</param>
     internal static PairingStatistics Pair(ICaptureReader reader, MappingSourceKind source, IPairingSink engine, DeviceClassifier devices,
-        ReplayRequest request, IReplayObserver? observer)
+        ReplayRequest request, IReplayObserver? observer, CapturePrefix? prefix = null)
     {
+        IPairingSink sink = request.Filter.Applied(engine);
+        if (prefix is not null)
+            sink = new PrefixTee(sink, prefix);
         IEventPairer pairer = source switch
         {
-            MappingSourceKind.BouncedEvents => new BouncedMappingPairer(request.Filter.Applied(engine), devices),
-            MappingSourceKind.BlockRequests => new BlockRequestPairer(request.Filter.Applied(engine), devices, request.BlockRequests),
-            _ => new MappingPairer(request.Filter.Applied(engine), devices),
+            MappingSourceKind.BouncedEvents => new BouncedMappingPairer(sink, devices),
+            MappingSourceKind.BlockRequests => new BlockRequestPairer(sink, devices, request.BlockRequests),
+            _ => new MappingPairer(sink, devices),
         };
         foreach (var traceEvent in reader.ReadEvents())
         {
@@ -103,7 +109,7 @@ public static class CaptureReplayer
         var evidence = new ObservedEvidence(captureDriver);
         var devices = DeviceClassifier.From(request.DeclaredDevices, facts);
         using (var reader = open())
-            Pair(reader, source, new PrefixTee(new ReplayEngine(Array.Empty<ModelRun>(), evidence), prefix), devices, request, observer: null);
+            Pair(reader, source, new ReplayEngine(Array.Empty<ModelRun>(), evidence), devices, request, observer: null, prefix);
         var withoutMask = evidence.DevicesWithoutMinAlignMask
             .Where(d => devices.IsKnown(d.Key) && devices.ParametersOf(d.Key).MinAlignMask != 0 && !request.DeclaredDevices.ContainsKey(d.Key))
             .ToDictionary(d => d.Key, d => d.Value);

@@ -27,7 +27,10 @@ public sealed record PoolGeometry(ulong StartAddress, int SlotCount, int AreaCou
     public static string? RefuseAreaCount(long areas) =>
         areas is > 0 and <= MaxAreaCount && long.IsPow2(areas) ? null : $"nareas {areas}: expected a power of two from 1 to {MaxAreaCount}";
 
-    public ulong StartAddress { get; } = (StartAddress & Slots.OffsetMask) == 0 && StartAddress <= ulong.MaxValue - ((ulong)MaxSlotCount << Slots.Shift)
+    /// <summary>The highest start that leaves room for the largest pool below 2^64.</summary>
+    public const ulong HighestStart = ulong.MaxValue - ((ulong)MaxSlotCount << Slots.Shift);
+
+    public ulong StartAddress { get; } = (StartAddress & Slots.OffsetMask) == 0 && StartAddress <= HighestStart
         ? StartAddress
         : throw new ArgumentException($"pool start 0x{StartAddress:x} is not 2 KiB aligned, or leaves no room for a pool below 2^64");
 

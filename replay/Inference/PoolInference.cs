@@ -45,6 +45,8 @@ public static class PoolInference
             ? RankPhases(space, scorer, Math.Min(records, PhaseScoringRecords), quickLook ? QuickLookPhases : space.Phases.Count)
             : space.Phases;
         var scored = Search(space.Candidates(phases.Take(PhasesKept).ToList()).Take(quickLook ? QuickLookCandidates : int.MaxValue), scorer, records);
+        if (scored.Count == 0)
+            return null;
         var best = scored.MinBy(s => s.Key)!;
         if (!quickLook && best.Mismatches > 0 && phases.Count > PhasesKept)
         {
@@ -59,12 +61,16 @@ public static class PoolInference
             stated.Slots is null ? best.Geometry.SlotCount : null,
             stated.Areas is null ? best.Geometry.AreaCount : null,
             best.Explained, best.Predicted,
-            $"{Describe(best.Geometry)} explains {best.Explained} of {best.Predicted} predicted mappings of the first {records} records; " +
+            $"{Describe(best.Geometry)} {Verdict(best, records)}; " +
             $"{scored.Count} geometries scored; {space.Phases.Count} of {SegmentPhases.SegmentBytes / (ulong)pageSize} page-aligned segment phases fit every placement " +
             $"(equals: the most aligned start, then the highest); lowest bounce address 0x{space.Lowest:x}, highest end 0x{space.HighestEnd:x}; " +
             $"{prefix.CpusSeen} CPU(s) seen mapping",
             runnerUp is null ? null : $"{Describe(runnerUp.Geometry)} {runnerUp.Figure}");
     }
+
+    private static string Verdict(ScoredGeometry best, int records) => best.GaveUp
+        ? $"mismatches more than a quarter of the mappings of the first {records} records, as every candidate does (nothing fits: are the devices' min_align_masks known?)"
+        : $"explains {best.Explained} of {best.Predicted} predicted mappings of the first {records} records";
 
     public static string Describe(PoolGeometry geometry) =>
         $"start 0x{geometry.StartAddress:x}, {geometry.SlotCount} slots, {geometry.AreaCount} area(s)";
@@ -120,7 +126,7 @@ public static class PoolInference
                 ? [start % SegmentPhases.SegmentBytes]
                 : [.. SegmentPhases.Fitting(SegmentPhases.Crossings(prefix.Placements, pageSize), pageSize)
                     .OrderByDescending(phase => phase == 0 ? 64 : BitOperations.TrailingZeroCount(phase))
-                    .ThenByDescending(phase => SegmentPhases.HighestAtPhase(Lowest, phase))];
+                    .ThenByDescending(phase => SegmentPhases.HighestAtPhase(Lowest, phase) ?? 0)];
         }
 
         public ulong Lowest { get; }
@@ -135,12 +141,21 @@ public static class PoolInference
         {
             var seen = new HashSet<PoolGeometry>();
             foreach (ulong phase in phases)
+            {
+                if (SegmentPhases.HighestAtPhase(Lowest, phase) is not { } highestStart)
+                    continue;
                 foreach (int areas in AreaCounts())
-                    foreach (int slots in SlotCounts(areas, SegmentPhases.HighestAtPhase(Lowest, phase)))
+                    foreach (int slots in SlotCounts(areas, highestStart))
                         foreach (ulong start in Starts(phase, slots, areas))
-                            if (start + ((ulong)slots << Slots.Shift) >= HighestEnd && seen.Add(new PoolGeometry(start, slots, areas, pageSize)))
+                            if (Holds(start, slots, areas) && seen.Add(new PoolGeometry(start, slots, areas, pageSize)))
                                 yield return new PoolGeometry(start, slots, areas, pageSize);
+            }
         }
+
+        /// <summary>Whether the kernel could have such a pool and it holds every placement.</summary>
+        private bool Holds(ulong start, int slots, int areas) =>
+            PoolGeometry.RefuseSlotCount(slots) is null && PoolGeometry.RefuseAreaCount(areas) is null && slots % areas == 0
+            && start <= PoolGeometry.HighestStart && start + ((ulong)slots << Slots.Shift) >= HighestEnd;
 
         /// <summary>The stated count; else one area per CPU seen (rounded up to a power of two), and twice that (CPUs
         /// that never mapped).</summary>
@@ -150,7 +165,7 @@ public static class PoolInference
                 return [1];
             if (stated.Areas is { } areas)
                 return [areas];
-            int perCpu = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(prefix.CpusSeen, 1));
+            int perCpu = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Clamp(prefix.CpusSeen, 1, PoolGeometry.MaxAreaCount));
             return new[] { perCpu, perCpu * 2 }.Where(a => a <= PoolGeometry.MaxAreaCount);
         }
 
@@ -185,7 +200,8 @@ public static class PoolInference
                 if (placement.BounceAddress >= home)
                     byArea = Math.Min(byArea, (placement.BounceAddress - home) & ~(ulong)(pageSize - 1));
             }
-            return new[] { SegmentPhases.HighestAtPhase(Lowest, phase), SegmentPhases.HighestAtPhase(byArea, phase) }.Distinct();
+            return new[] { SegmentPhases.HighestAtPhase(Lowest, phase), SegmentPhases.HighestAtPhase(byArea, phase) }
+                .OfType<ulong>().Distinct();
         }
     }
 
@@ -206,14 +222,16 @@ public static class PoolInference
         }
     }
 
-    /// <summary>One geometry's result; <see cref="Key"/> orders fewest mismatches, then fewest adopted mappings (fewer
-    /// areas to synchronise), then the order tried (likeliest first).</summary>
+    /// <summary>One geometry's result; <see cref="Key"/> orders those scored to the end first, then fewest mismatches,
+    /// then fewest adopted mappings (fewer areas to synchronise), then the order tried (likeliest first).</summary>
     private sealed record ScoredGeometry(PoolGeometry Geometry, int Mismatches, int Adopted, int Predicted, bool GaveUp, int Rank)
     {
         public int Explained => Predicted - Mismatches;
 
         public string Figure => GaveUp ? $"at least {Mismatches} mismatches (scoring stopped once it fell behind)" : $"explains {Explained} of {Predicted}";
 
-        public (int, int, int) Key => (Mismatches, Adopted, Rank);
+        /// <summary>Candidates scored to the end before those given up on (hopeless all, they are told apart only by the
+        /// order tried).</summary>
+        public (bool, int, int, int) Key => (GaveUp, GaveUp ? 0 : Mismatches, Adopted, Rank);
     }
 }

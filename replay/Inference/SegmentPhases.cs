@@ -38,11 +38,12 @@ public static class SegmentPhases
         return [.. Enumerable.Range(0, crossings.Length).Where(p => crossings[p] == fewest).Select(p => (ulong)p * (ulong)pageSize)];
     }
 
-    /// <summary>The highest address at or below <paramref name="bound"/> at the given phase.</summary>
-    public static ulong HighestAtPhase(ulong bound, ulong phase)
+    /// <summary>The highest address at or below <paramref name="bound"/> at the given phase, or null when none is.</summary>
+    public static ulong? HighestAtPhase(ulong bound, ulong phase)
     {
-        ulong below = (bound + SegmentBytes - phase) % SegmentBytes;
-        return bound - below;
+        if (bound < phase)
+            return null;
+        return bound - (bound - phase) % SegmentBytes;
     }
 
     /// <summary>Whether a mapping occupying offsets <paramref name="first"/>..<paramref name="last"/> of a segment-sized

@@ -9,38 +9,41 @@ public sealed record EventGap(int Cpu, long Lost, long? AfterNs, long EndsAtNs);
 
 /// <summary>What the capture's lost events leave uncertain: mappings made in a gap were never seen, and may hold slots
 /// for as long as a mapping lives, so predictions until then rest on a pool that may be missing them.</summary>
-/// <param name="LongestLifetimeNs">The longest time from a map to its unmap the capture shows.</param>
+/// <param name="LongestLifetimeNs">The longest time from a map to its unmap the capture shows; null when it shows none,
+/// and a shadow then lasts to the end.</param>
 /// <param name="MismatchesInShadow">Mismatches that fall in a gap or within the longest lifetime after one.</param>
-public sealed record CaptureLosses(IReadOnlyList<EventGap> Gaps, long LongestLifetimeNs, int MismatchesInShadow)
+public sealed record CaptureLosses(IReadOnlyList<EventGap> Gaps, long? LongestLifetimeNs, int MismatchesInShadow)
 {
     /// <summary>Whether a prediction at <paramref name="timeNs"/> could be wrong for events the capture lost.</summary>
-    public static bool InShadow(IReadOnlyList<EventGap> gaps, long longestLifetimeNs, long timeNs) =>
-        gaps.Any(gap => (gap.AfterNs ?? long.MinValue) <= timeNs && timeNs <= SaturatingAdd(gap.EndsAtNs, longestLifetimeNs));
+    public static bool InShadow(IReadOnlyList<EventGap> gaps, long? longestLifetimeNs, long timeNs) =>
+        gaps.Any(gap => (gap.AfterNs ?? long.MinValue) <= timeNs && timeNs <= ShadowEnd(gap, longestLifetimeNs));
 
-    /// <summary>When the last shadow ends: from then on every prediction rests on events the capture holds.</summary>
-    public long? CheckedFullyFromNs => Gaps.Count == 0 ? null : Gaps.Max(gap => SaturatingAdd(gap.EndsAtNs, LongestLifetimeNs));
+    /// <summary>When the last shadow ends: from then on every prediction rests on events the capture holds; null when
+    /// no lifetime bounds the shadows.</summary>
+    public long? CheckedFullyFromNs => LongestLifetimeNs is null ? null : Gaps.Max(gap => ShadowEnd(gap, LongestLifetimeNs));
 
-    private static long SaturatingAdd(long a, long b) => a > long.MaxValue - b ? long.MaxValue : a + b;
+    private static long ShadowEnd(EventGap gap, long? longestLifetimeNs) =>
+        longestLifetimeNs is not { } lifetime || gap.EndsAtNs > long.MaxValue - lifetime ? long.MaxValue : gap.EndsAtNs + lifetime;
 }
 
 /// <summary>Follows the events read and the records judged to find the gaps and how long a mapping lives. Memory: one
 /// entry per CPU and per mapping alive.</summary>
 internal sealed class LossTracker
 {
-    /// <summary>Mappings remembered while alive; past this many (unmaps lost) the oldest are forgotten.</summary>
+    /// <summary>Mappings remembered while alive; past this many (unmaps lost) all are forgotten and tracking starts again.</summary>
     private const int MaxAliveTracked = 1 << 16;
 
     private readonly Dictionary<int, long> lostSeen = [];
     private readonly Dictionary<int, long> lastEventAt = [];
     private readonly List<EventGap> gaps = [];
     private readonly Dictionary<int, long> mappedAt = [];
-    private long longestLifetime;
+    private long? longestLifetime;
 
     /// <summary>Called for every event read: a rise in the reader's lost count for the event's CPU ended a gap here.</summary>
     public void Read(TraceEvent traceEvent, ReadStatistics statistics)
     {
         int cpu = traceEvent.Header.Cpu;
-        long lost = statistics.LostEventsByCpu.Count == 0 ? 0 : statistics.LostEventsByCpu.GetValueOrDefault(cpu);
+        long lost = statistics.LostEventsByCpu.GetValueOrDefault(cpu);
         long seen = lostSeen.GetValueOrDefault(cpu);
         if (lost > seen)
         {
@@ -61,7 +64,7 @@ internal sealed class LossTracker
         }
         else if (outcome.Record is UnmapRecord { MappingSequence: { } sequence } unmap && mappedAt.Remove(sequence, out long start))
         {
-            longestLifetime = Math.Max(longestLifetime, unmap.Window.Start - start);
+            longestLifetime = Math.Max(longestLifetime ?? 0, unmap.Window.Start - start);
         }
     }
 

@@ -56,7 +56,7 @@ public static class CaptureValidator
         {
         }
         var statements = new PoolStatements(facts, pairer.Statistics.PoolStart, reader.Metadata.DeclaredCpus, options.Pool);
-        var kernel = CaptureInference.Infer(facts.Release ?? reader.Metadata.KernelRelease, prefix, statements);
+        var kernel = CaptureInference.Infer(facts.Release ?? reader.Metadata.KernelRelease, options.Model, prefix, statements);
         var (generation, modelSource) = ChooseModel(options.Model, kernel);
         var pool = statements.Resolve(generation, kernel?.Pool);
         var synchroniser = new ReplaySynchroniser(ModelRegistry.Create(generation.Name, pool.Geometry), reorderWindow: options.ReorderWindow)

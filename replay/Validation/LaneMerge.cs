@@ -11,6 +11,9 @@ internal static class LaneMerge
     /// <summary>The largest group merged.</summary>
     public const int MaxRecords = 4096;
 
+    /// <summary>The most lanes merged (CPUs, and one for the releases recovered from later events).</summary>
+    public const int MaxLanes = 64;
+
     /// <summary>Lanes tried first in turn: each CPU's, up to this many.</summary>
     public const int MaxPreferredLanes = 8;
 
@@ -24,20 +27,23 @@ internal static class LaneMerge
     public static IEnumerable<ReplayRecord[]> Orders(ReplayState state, IReadOnlyList<ReplayRecord> group)
     {
         var grouped = group.GroupBy(LaneOf).ToList();
-        if (grouped.Count < 2 || group.Count > MaxRecords)
+        if (grouped.Count < 2 || grouped.Count > MaxLanes || group.Count > MaxRecords)
             yield break;
         var lanes = grouped.Select(lane => lane.OrderBy(r => r.Sequence).ToArray()).ToList();
-        foreach (int preferred in Enumerable.Range(0, grouped.Count).Where(l => grouped[l].Key is int).Take(MaxPreferredLanes))
+        foreach (int preferred in Enumerable.Range(0, grouped.Count).Where(l => grouped[l].Key != RecoveredLane).Take(MaxPreferredLanes))
             yield return new Merge(state, lanes, preferred).Run(group.Count);
     }
 
-    /// <summary>A record's lane: its CPU; a release no event showed on a CPU (recovered) is a lane of its own.</summary>
-    private static object LaneOf(ReplayRecord record) => record switch
+    /// <summary>A record's lane: its CPU; the releases no event showed on a CPU (recovered) share one lane, in the
+    /// order they were recovered.</summary>
+    private static int LaneOf(ReplayRecord record) => record switch
     {
         MapRecord map => map.Request.Cpu,
         UnmapRecord { Cpu: { } cpu } => cpu,
-        _ => record,
+        _ => RecoveredLane,
     };
+
+    private const int RecoveredLane = -1;
 
     private sealed class Merge
     {
@@ -62,7 +68,9 @@ internal static class LaneMerge
             state.RollBack();
             while (order.Count < count)
             {
-                var heads = Enumerable.Range(0, lanes.Count).Where(l => next[l] < lanes[l].Length && MayGoNext(l))
+                var open = Enumerable.Range(0, lanes.Count).Where(l => next[l] < lanes[l].Length).ToList();
+                var allowed = open.Where(MayGoNext).ToList();
+                var heads = (allowed.Count > 0 ? allowed : open)
                     .OrderBy(l => Head(l).Window.Start).ThenBy(l => l != preferred).ThenBy(l => Head(l).Sequence).ToList();
                 int chosen = heads.FirstOrDefault(l => replaysLeft > order.Count && Confirmed(Head(l)), -1);
                 if (chosen < 0)
@@ -79,7 +87,7 @@ internal static class LaneMerge
         private ReplayRecord Head(int lane) => lanes[lane][next[lane]];
 
         /// <summary>No record left in another lane, nor behind the head in its own, has a window that ends before the
-        /// head's begins.</summary>
+        /// head's begins. (When no head may go, as windows out of order within a lane allow, the earliest goes.)</summary>
         private bool MayGoNext(int lane)
         {
             long start = Head(lane).Window.Start;

@@ -93,10 +93,11 @@ public sealed class ReplaySynchroniser(IAllocatorModel model, int maxOrdersPerGr
             lastOrder = null;
             orders = LaneMerge.Orders(state, group).Concat(orders);
         }
-        foreach (IReadOnlyList<ReplayRecord> order in orders)
+        // MoveNext only while something is left to explain: a lane merge runs (on the state) as it is enumerated.
+        using IEnumerator<IReadOnlyList<ReplayRecord>> trials = orders.GetEnumerator();
+        while (bestScore > 0 && trials.MoveNext())
         {
-            if (bestScore == 0)
-                break;
+            IReadOnlyList<ReplayRecord> order = trials.Current;
             state.RollBack();
             lastOrder = order;
             if (ReplayInOrder(state, order, bestScore) is { } outcomes)

@@ -112,6 +112,51 @@ public class GeometryInferenceTests
         Assert.Contains("slots 2048 (command line)", validation.Pool.Sources);
     }
 
+    [Theory]
+    [InlineData(0x1000UL, 0x200UL)]
+    [InlineData(0x800UL, 0x40000UL)]
+    [InlineData(0xffff_ffff_ffff_e000UL, 0x1000UL)]
+    public void Placements_no_pool_can_hold_leave_the_pool_nominal_instead_of_failing(ulong bounce, ulong size)
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"swiotrace-odd-{Guid.NewGuid():N}.txt");
+        File.WriteAllLines(path,
+        [
+            "# tracer: nop",
+            $"    kworker/1:1H-44      [001] .....    10.180906: swiotlb_bounced: dev_name: 0000:00:04.0 dma_mask=ffffffffffffffff dev_addr=11850000 size={size} FORCE",
+            $"    kworker/1:1H-44      [001] .....    10.181283: swmap: (swiotlb_tbl_map_single+0x0/0x6c0) dev=0xff32b91b7bd6d0d0 orig=0x11850000 msize=0x{size:x} asize=0x{size:x} align=0x0 dir=0x1",
+            $"    kworker/1:1H-44      [001] .....    10.181712: swmapret: (swiotlb_map+0x6f/0x260 <- swiotlb_tbl_map_single) ret=0x{bounce:x}",
+        ]);
+        try
+        {
+            var validation = Validations.Of(path, new KernelFacts { Release = "6.1.0-54-amd64" });
+
+            Assert.Equal(1, validation.Report.Mappings);
+            Assert.True(validation.Pool.Inference is null || validation.Pool.Geometry.Contains(bounce),
+                $"inferred {validation.Pool.Geometry} does not hold 0x{bounce:x}");
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public void A_stated_slot_count_too_small_for_the_placements_is_replayed_as_stated()
+    {
+        var stripped = StrippedCaptures.WithoutPoolStatements(Samples.Capture("offsets-6.1.0/trace.txt"));
+        try
+        {
+            var validation = Validations.Of(stripped, new KernelFacts(), new PoolOverrides(Slots: 128));
+
+            Assert.Equal(128, validation.Pool.Geometry.SlotCount);
+            Assert.True(validation.Report.Mismatches > 0);
+        }
+        finally
+        {
+            StrippedCaptures.Remove(stripped);
+        }
+    }
+
     /// <summary>The boot log's word on which device is the NVMe controller (the writer has no NVMe completion events to
     /// show it), nothing about the kernel or its pool.</summary>
     private static KernelFacts DevicesOnly(KernelFacts facts) =>
