@@ -16,6 +16,7 @@ public static class SwiotraceCommandLine
         root.Subcommands.Add(ValidateCommand.Build());
         root.Subcommands.Add(ExportCommand.Build());
         root.Subcommands.Add(PoolCommand.Build());
+        root.Subcommands.Add(RecordCommand.Build());
         root.Subcommands.Add(CompletionCommand.Build());
         root.Subcommands.Add(ManCommand.Build());
         root.Options.Add(SharedOptions.Debug);
