@@ -3,6 +3,7 @@
 # 0000:00:04.0 (the workload's target) and a virtio-blk disk at 0000:00:05.0 (the capture is
 # written there as a tar), then unpack the capture into DEST.
 # Usage: run.sh DEST [TPC [ITERS]]   (threads per CPU, I/Os per thread; default 4 16)
+# LAB_CMDLINE and LAB_INITRD replace the kernel command line and the initramfs (record-e2e.sh uses both).
 set -euo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd)
 . "$HERE/env.sh"
@@ -12,10 +13,10 @@ R=$LAB_WORK/run
 rm -rf "$R" && mkdir -p "$R"
 truncate -s 256M "$R/nvme.img"
 truncate -s 64M "$R/out.img"
-CMDLINE="console=ttyS0 swiotlb=1024,4,force quiet log_buf_len=8M lab.tpc=$TPC lab.iters=$ITERS"
+CMDLINE=${LAB_CMDLINE:-"console=ttyS0 swiotlb=1024,4,force quiet log_buf_len=8M lab.tpc=$TPC lab.iters=$ITERS"}
 QARGS=(-L "$QEMU_DATA" -machine pc,accel=tcg -cpu max -smp 4 -m 1G
 	-nographic -no-reboot -vga none -nic none
-	-kernel "$KDIR/boot/vmlinuz-$KVER" -initrd "$LAB_WORK/initramfs.cpio.gz" -append "$CMDLINE"
+	-kernel "$KDIR/boot/vmlinuz-$KVER" -initrd "${LAB_INITRD:-$LAB_WORK/initramfs.cpio.gz}" -append "$CMDLINE"
 	-drive file="$R/nvme.img",if=none,id=nvm,format=raw -device nvme,serial=deadbeef,drive=nvm,addr=04.0
 	-drive file="$R/out.img",if=none,id=out,format=raw -device virtio-blk-pci,drive=out,addr=05.0)
 start=$(date +%s)
@@ -25,7 +26,7 @@ echo "guest ran $took s"
 tail -5 "$R/console.log"
 mkdir -p "$DEST"
 tar -xf "$R/out.img" -C "$R"
-cp "$R"/out/* "$DEST"/
+cp -r "$R"/out/* "$DEST"/
 cp "$R/console.log" "$DEST/console.log"
 {
 	echo "host: $("$QEMU" --version | head -1)"

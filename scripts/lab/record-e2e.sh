@@ -1,0 +1,39 @@
+#!/bin/bash
+# End to end: `swiotrace record` inside a Debian 6.12 guest (the NativeAOT binary in the initramfs, with the glibc
+# it links against), then `swiotrace validate` of the recorded capture on the host, which must match every mapping,
+# with no probe hit missed and tracefs left as it was. Needs fetch.sh first; builds the NativeAOT binary.
+# Usage: record-e2e.sh DEST
+set -euo pipefail
+HERE=$(cd "$(dirname "$0")" && pwd)
+. "$HERE/env.sh"
+DEST=${1:?usage: record-e2e.sh DEST}
+REPO=$(cd "$HERE/../.." && pwd)
+AOT=$LAB_WORK/aot
+dotnet publish "$REPO/cli" -c Release -r linux-x64 -p:PublishAot=true -o "$AOT" > "$LAB_WORK/aot.log" 2>&1 || { tail -20 "$LAB_WORK/aot.log"; exit 1; }
+
+B=$LAB_WORK/initramfs-record
+rm -rf "$B" && mkdir -p "$B"/{bin,lib/modules,proc,sys,dev,tmp,out}
+mknod "$B/dev/console" c 5 1
+cp "$BUSYBOX" "$B/bin/busybox"
+gcc -O2 -Wall -static -pthread -o "$B/bin/exhaust4" "$HERE/exhaust4.c"
+cp "$AOT/swiotrace" "$B/bin/swiotrace"
+# the shared libraries the binary links against, at the paths its loader looks in
+for lib in $(ldd "$AOT/swiotrace" | grep -o '/[^ ]*'); do
+	mkdir -p "$B$(dirname "$lib")" && cp -L "$lib" "$B$lib"
+done
+for m in drivers/nvme/common/nvme-keyring drivers/nvme/common/nvme-auth drivers/nvme/host/nvme-core \
+	drivers/nvme/host/nvme drivers/block/virtio_blk; do
+	xz -dc "$MODDIR/$m.ko.xz" > "$B/lib/modules/$(basename $m).ko"
+done
+install -m 755 "$HERE/init-record" "$B/init"
+(cd "$B" && find . | "$BUSYBOX" cpio -o -H newc 2>/dev/null | gzip -1) > "$LAB_WORK/initramfs-record.cpio.gz"
+
+LAB_INITRD=$LAB_WORK/initramfs-record.cpio.gz LAB_CMDLINE="console=ttyS0 swiotlb=force quiet log_buf_len=8M" "$HERE/run.sh" "$DEST"
+
+status=0
+diff "$DEST/tracefs-before.txt" "$DEST/tracefs-after.txt" || { echo "record-e2e: tracefs was not restored" >&2; status=1; }
+grep -q '^record exit 0$' "$DEST/record.stderr" || { echo "record-e2e: record failed: $(cat "$DEST/record.stderr")" >&2; status=1; }
+awk 'NF >= 3 && $3 != 0 { bad = 1; print "record-e2e: probe " $1 " missed " $3 " hit(s)" > "/dev/stderr" } END { exit bad }' "$DEST/capture/kprobe_profile.txt" || status=1
+"$AOT/swiotrace" validate "$DEST/capture/trace.txt" > "$DEST/validate.txt" || { echo "record-e2e: validate found mismatches" >&2; status=1; }
+grep -E 'exact matches|mismatches  ' "$DEST/validate.txt"
+exit $status
