@@ -1,8 +1,9 @@
 # sourced by the lab scripts: where things are, and how QEMU is run
 LAB_WORK=${LAB_WORK:-$HOME/.cache/swiotrace-lab}
-KVER=6.12.117+deb13-amd64
+KVER=${LAB_KVER:-6.12.117+deb13-amd64}
 KDIR=$LAB_WORK/kimg
 MODDIR=$KDIR/usr/lib/modules/$KVER/kernel
+[ -d "$MODDIR" ] || MODDIR=$KDIR/lib/modules/$KVER/kernel   # bookworm's packages keep /lib
 if [ -x "$LAB_WORK/root/usr/bin/qemu-system-x86_64" ]; then
 	QEMU=$LAB_WORK/root/usr/bin/qemu-system-x86_64
 	QEMU_DATA=$LAB_WORK/root/usr/share/qemu

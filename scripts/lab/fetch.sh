@@ -9,14 +9,15 @@
 # $LAB_WORK/apt): apt-get download only.
 set -euo pipefail
 LAB_WORK=${LAB_WORK:-$HOME/.cache/swiotrace-lab}
-KVER=6.12.117+deb13-amd64
+KVER=${LAB_KVER:-6.12.117+deb13-amd64}   # another kernel: LAB_KVER=6.1.0-57-amd64 LAB_SUITE=bookworm
 KPKG=linux-image-$KVER-unsigned
 mkdir -p "$LAB_WORK"/{debs,root,kimg,apt/lists/partial,apt/cache/archives/partial}
 cd "$LAB_WORK"
 
 SRC=${LAB_SOURCES:-$LAB_WORK/apt/sources.list}
 if [ ! -s "$SRC" ]; then
-	echo "deb http://deb.debian.org/debian trixie main" > "$SRC"
+	printf 'deb http://deb.debian.org/debian %s main\ndeb http://deb.debian.org/debian-security %s-security main\n' \
+		"${LAB_SUITE:-trixie}" "${LAB_SUITE:-trixie}" > "$SRC"
 fi
 APT=(apt-get -o Dir::Etc::SourceList="$SRC" -o Dir::Etc::SourceParts=/dev/null
 	-o Dir::State::Lists="${LAB_APT_LISTS:-$LAB_WORK/apt/lists}" -o Dir::Cache="${LAB_APT_CACHE:-$LAB_WORK/apt/cache}")

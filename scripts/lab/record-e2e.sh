@@ -21,9 +21,37 @@ cp "$AOT/swiotrace" "$B/bin/swiotrace"
 for lib in $(ldd "$AOT/swiotrace" | grep -o '/[^ ]*'); do
 	mkdir -p "$B$(dirname "$lib")" && cp -L "$lib" "$B$lib"
 done
-for m in drivers/nvme/common/nvme-keyring drivers/nvme/common/nvme-auth drivers/nvme/host/nvme-core \
-	drivers/nvme/host/nvme drivers/block/virtio_blk; do
-	xz -dc "$MODDIR/$m.ko.xz" > "$B/lib/modules/$(basename $m).ko"
+# the NVMe and virtio-blk drivers with every module they depend on (the depends= of each .modinfo), in load order:
+# kernels differ in what is a module (6.1: t10-pi, crc64, virtio_pci; 6.12: nvme-keyring, nvme-auth)
+declare -A needed=()
+order=()
+module_file() {
+	local alias found
+	for alias in "$1" "${1//_/-}" "${1//-/_}"; do
+		found=$(find "$MODDIR" \( -name "$alias.ko" -o -name "$alias.ko.xz" \) -print -quit)
+		[ -z "$found" ] || { echo "$found"; return 0; }
+	done
+}
+module_depends() {
+	case $1 in
+	*.xz) xz -dc "$1" | strings | sed -n 's/^depends=//p' ;;
+	*) strings "$1" | sed -n 's/^depends=//p' ;;
+	esac
+}
+need() {
+	local file dep
+	[ -n "${needed[$1]:-}" ] && return 0
+	needed[$1]=1
+	file=$(module_file "$1")
+	[ -n "$file" ] || return 0   # built in
+	for dep in $(module_depends "$file" | tr ',' ' '); do need "$dep"; done
+	order+=("$file")
+}
+for m in nvme virtio_pci virtio_blk; do need "$m"; done
+for file in "${order[@]}"; do
+	name=$(basename "${file%.xz}")
+	case $file in *.xz) xz -dc "$file" > "$B/lib/modules/$name" ;; *) cp "$file" "$B/lib/modules/$name" ;; esac
+	echo "$name" >> "$B/lib/modules/order"
 done
 install -m 755 "$HERE/init-record" "$B/init"
 (cd "$B" && find . | "$BUSYBOX" cpio -o -H newc 2>/dev/null | gzip -1) > "$LAB_WORK/initramfs-record.cpio.gz"
