@@ -5,8 +5,9 @@ namespace Swiotlb.Trace.Cli.Record;
 /// <summary>What <c>record</c> needs to know of the running kernel, read from <c>/proc</c>, <c>/sys</c> and tracefs.</summary>
 /// <param name="Symbols">Those of <see cref="SymbolsOfInterest"/> that <c>/proc/kallsyms</c> lists.</param>
 /// <param name="Events">tracefs <c>available_events</c>, as <c>system:name</c>.</param>
+/// <param name="HasFprobes">tracefs takes fprobe events (its README documents <c>f[:[GRP/][EVENT]] FUNC[%return]</c>).</param>
 public sealed record LiveKernel(string Release, string Version, string Machine, string CommandLine, int PossibleCpus, string Tracefs,
-    IReadOnlySet<string> Symbols, IReadOnlySet<string> Events)
+    IReadOnlySet<string> Symbols, IReadOnlySet<string> Events, bool HasFprobes = false)
 {
     public static readonly IReadOnlyList<string> SymbolsOfInterest =
     [
@@ -28,7 +29,8 @@ public sealed record LiveKernel(string Release, string Version, string Machine, 
         return new LiveKernel(
             ReadLine("/proc/sys/kernel/osrelease"), ReadLine("/proc/sys/kernel/version"), MachineName(), ReadLine("/proc/cmdline"),
             CountCpus(ReadLine("/sys/devices/system/cpu/possible")), root,
-            KallsymsNames("/proc/kallsyms"), File.ReadLines(Path.Combine(root, "available_events")).Select(l => l.Trim()).ToHashSet());
+            KallsymsNames("/proc/kallsyms"), File.ReadLines(Path.Combine(root, "available_events")).Select(l => l.Trim()).ToHashSet(),
+            File.Exists(Path.Combine(root, "README")) && File.ReadAllText(Path.Combine(root, "README")).Contains("f[:[", StringComparison.Ordinal));
     }
 
     /// <summary>The tracefs mount point from <c>/proc/mounts</c>, else the usual place.</summary>

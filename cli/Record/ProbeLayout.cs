@@ -2,9 +2,10 @@ using Swiotlb.Trace.Replay.Allocator;
 
 namespace Swiotlb.Trace.Cli.Record;
 
-/// <summary>The ground-truth probes for one kernel: their <c>kprobe_events</c> lines and the event names they create.</summary>
+/// <summary>The ground-truth probes for one kernel: their lines for <paramref name="EventsFile"/>, the event group and
+/// the event names they create.</summary>
 /// <param name="Notes">What the layout leaves out and why (said in the recording's report).</param>
-public sealed record ProbeLayout(IReadOnlyList<string> Definitions, IReadOnlyList<string> Names, IReadOnlyList<string> Notes);
+public sealed record ProbeLayout(string Group, string EventsFile, IReadOnlyList<string> Definitions, IReadOnlyList<string> Names, IReadOnlyList<string> Notes);
 
 /// <summary>
 /// The kprobes whose hits are the kernel's own answers (docs/DOMAIN.md §4): <c>swmap</c> on
@@ -14,18 +15,26 @@ public sealed record ProbeLayout(IReadOnlyList<string> Definitions, IReadOnlyLis
 /// Signatures by release, from the kernels' own source: 5.10–5.15 <c>(dev, orig, msize, asize, dir, attrs)</c>;
 /// 5.16–6.9 <c>(dev, orig, msize, asize, align, dir, attrs)</c>; 6.10+ <c>(dev, orig, msize, align, dir, attrs)</c>,
 /// 7.x with <c>attrs</c> a pointer. The unmap lost <c>alloc_size</c> in 5.16 and became <c>__swiotlb_tbl_unmap_single</c>
-/// (with a pool argument) in 6.10.
+/// (with a pool argument) in 6.10. On 7.x entry kprobes and kretprobes drop about a fifth of the unmaps (an interrupt's
+/// hit is discarded while another probe handler runs; docs/DOMAIN.md), so there the probes are fprobes
+/// (<c>dynamic_events</c>), which drop none, when the kernel has them.
 /// </summary>
 public static class ProbeLayouts
 {
-    public const string Group = "kprobes";
+    public const string KprobeGroup = "kprobes", FprobeGroup = "fprobes";
     public const string MapFunction = "swiotlb_tbl_map_single";
 
-    public static ProbeLayout For(KernelRelease release, IReadOnlySet<string> symbols)
+    public static ProbeLayout For(KernelRelease release, IReadOnlySet<string> symbols, bool hasFprobes = false)
     {
         var notes = new List<string>();
+        bool fprobes = release.Major >= 7 && hasFprobes;
+        if (release.Major >= 7 && !hasFprobes)
+            notes.Add("this kernel has no fprobe events: entry kprobes on 7.x drop some hits (see the misses in kprobe_profile.txt); validate recovers lost unmaps from dma:*");
+        var (group, file, entry, exit) = fprobes
+            ? (FprobeGroup, "dynamic_events", "f", "f")
+            : (KprobeGroup, "kprobe_events", "p", "r64");
         if (!symbols.Contains(MapFunction))
-            return new ProbeLayout([], [], [$"{MapFunction} is not in /proc/kallsyms: no ground-truth probes (the tracepoints are recorded)"]);
+            return new ProbeLayout(group, file, [], [], [$"{MapFunction} is not in /proc/kallsyms: no ground-truth probes (the tracepoints are recorded)"]);
         var version = (release.Major, release.Minor);
         string arguments = version switch
         {
@@ -34,23 +43,23 @@ public static class ProbeLayouts
             _ when release.Major < 7 => "orig=$arg2:x64 msize=$arg3:x64 align=$arg4:x64 dir=$arg5:x64 attrs=$arg6:x64",
             _ => "orig=$arg2:x64 msize=$arg3:x64 align=$arg4:x64 dir=$arg5:x64 attrs=+0($arg6):x64",
         };
-        var definitions = new List<string> { $"p:{Group}/swmap {MapFunction} dev=$arg1:x64 {arguments}{PoolArgument(version, symbols, notes)}" };
+        var definitions = new List<string> { $"{entry}:{group}/swmap {MapFunction} dev=$arg1:x64 {arguments}{PoolArgument(version, symbols, notes)}" };
         var names = new List<string> { "swmap" };
-        definitions.Add($"r64:{Group}/swmapret {MapFunction} ret=$retval:x64");
+        definitions.Add(fprobes ? $"{exit}:{group}/swmapret {MapFunction}%return ret=$retval:x64" : $"{exit}:{group}/swmapret {MapFunction} ret=$retval:x64");
         names.Add("swmapret");
         if (UnmapFunction(symbols) is { } unmap)
         {
             string unmapArguments = version.CompareTo((5, 16)) < 0
                 ? "tlb=$arg2:x64 msize=$arg3:x64 asize=$arg4:x64 dir=$arg5:x64"
                 : "tlb=$arg2:x64 msize=$arg3:x64 dir=$arg4:x64";
-            definitions.Add($"p:{Group}/swunmap {unmap} dev=$arg1:x64 {unmapArguments}");
+            definitions.Add($"{entry}:{group}/swunmap {unmap} dev=$arg1:x64 {unmapArguments}");
             names.Add("swunmap");
         }
         else
         {
             notes.Add("neither swiotlb_tbl_unmap_single nor __swiotlb_tbl_unmap_single is in /proc/kallsyms: unmaps come from dma:* or NVMe completions");
         }
-        return new ProbeLayout(definitions, names, notes);
+        return new ProbeLayout(group, file, definitions, names, notes);
     }
 
     /// <summary>The unmap function this kernel has.</summary>

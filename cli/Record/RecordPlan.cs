@@ -14,10 +14,10 @@ public sealed record RecordPlan(IReadOnlyList<string> Events, ProbeLayout Probes
     {
         if (!KernelRelease.TryParse(kernel.Release, out var release))
             throw new RecordException($"kernel release '{kernel.Release}': expected MAJOR.MINOR[.PATCH]…");
-        var probes = ProbeLayouts.For(release, kernel.Symbols);
+        var probes = ProbeLayouts.For(release, kernel.Symbols, kernel.HasFprobes);
         var events = kernel.Events.Where(e => Systems.Any(s => e.StartsWith(s + ":", StringComparison.Ordinal)) || BlockEvents.Contains(e))
             .Order(StringComparer.Ordinal).ToList();
-        events.AddRange(probes.Names.Select(name => $"{ProbeLayouts.Group}:{name}"));
+        events.AddRange(probes.Names.Select(name => $"{probes.Group}:{name}"));
         return new RecordPlan(events, probes);
     }
 }

@@ -45,14 +45,15 @@ public static class Recorder
         }
     }
 
-    /// <summary>The probes first (kprobe_events is global; every instance then shows them), then the instance, its buffer
+    /// <summary>The probes first (kprobe_events and dynamic_events are global; every instance then shows them), then the instance, its buffer
     /// and its events; each step's undo pushed as soon as it is made.</summary>
     private static void Setup(Tracefs tracefs, string instance, RecordPlan plan, int bufferKb, Stack<(string, Action)> undo)
     {
-        foreach (var (definition, name) in plan.Probes.Definitions.Zip(plan.Probes.Names))
+        var probes = plan.Probes;
+        foreach (var (definition, name) in probes.Definitions.Zip(probes.Names))
         {
-            tracefs.Append("kprobe_events", definition);
-            undo.Push(($"remove probe {name}", () => tracefs.Append("kprobe_events", $"-:{ProbeLayouts.Group}/{name}")));
+            tracefs.Append(probes.EventsFile, definition);
+            undo.Push(($"remove probe {name}", () => tracefs.Append(probes.EventsFile, $"-:{probes.Group}/{name}")));
         }
         tracefs.CreateDirectory(instance);
         undo.Push(($"remove {instance}", () => tracefs.RemoveDirectory(instance)));

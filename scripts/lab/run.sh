@@ -16,7 +16,7 @@ truncate -s 64M "$R/out.img"
 CMDLINE=${LAB_CMDLINE:-"console=ttyS0 swiotlb=1024,4,force quiet log_buf_len=8M lab.tpc=$TPC lab.iters=$ITERS"}
 QARGS=(-L "$QEMU_DATA" -machine pc,accel=tcg -cpu max -smp 4 -m 1G
 	-nographic -no-reboot -vga none -nic none
-	-kernel "$KDIR/boot/vmlinuz-$KVER" -initrd "${LAB_INITRD:-$LAB_WORK/initramfs.cpio.gz}" -append "$CMDLINE"
+	-kernel "$VMLINUZ" -initrd "${LAB_INITRD:-$LAB_WORK/initramfs.cpio.gz}" -append "$CMDLINE"
 	-drive file="$R/nvme.img",if=none,id=nvm,format=raw -device nvme,serial=deadbeef,drive=nvm,addr=04.0
 	-drive file="$R/out.img",if=none,id=out,format=raw -device virtio-blk-pci,drive=out,addr=05.0)
 start=$(date +%s)

@@ -58,6 +58,21 @@ public partial class ProbeLayoutTests
     }
 
     [Fact]
+    public void A_7_x_kernel_with_fprobes_gets_fprobes_which_drop_no_hits()
+    {
+        Assert.True(KernelRelease.TryParse("7.3.4+deb13-amd64", out var newest));
+        var layout = ProbeLayouts.For(newest, new HashSet<string> { "swiotlb_tbl_map_single", "__swiotlb_tbl_unmap_single", "io_tlb_default_mem" }, hasFprobes: true);
+
+        Assert.Equal(("fprobes", "dynamic_events"), (layout.Group, layout.EventsFile));
+        Assert.Equal(
+            ["f:fprobes/swmap swiotlb_tbl_map_single dev=$arg1:x64 orig=$arg2:x64 msize=$arg3:x64 align=$arg4:x64 dir=$arg5:x64 attrs=+0($arg6):x64 pool=@io_tlb_default_mem:x64",
+             "f:fprobes/swmapret swiotlb_tbl_map_single%return ret=$retval:x64",
+             "f:fprobes/swunmap __swiotlb_tbl_unmap_single dev=$arg1:x64 tlb=$arg2:x64 msize=$arg3:x64 dir=$arg4:x64"],
+            layout.Definitions);
+        Assert.Empty(layout.Notes);
+    }
+
+    [Fact]
     public void Without_a_pool_symbol_of_known_layout_the_pool_argument_is_left_out_with_a_note()
     {
         Assert.True(KernelRelease.TryParse("5.15.0-1-amd64", out var release));
