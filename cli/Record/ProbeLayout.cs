@@ -15,21 +15,24 @@ public sealed record ProbeLayout(string Group, string EventsFile, IReadOnlyList<
 /// Signatures by release, from the kernels' own source: 5.10–5.15 <c>(dev, orig, msize, asize, dir, attrs)</c>;
 /// 5.16–6.9 <c>(dev, orig, msize, asize, align, dir, attrs)</c>; 6.10+ <c>(dev, orig, msize, align, dir, attrs)</c>,
 /// 7.x with <c>attrs</c> a pointer. The unmap lost <c>alloc_size</c> in 5.16 and became <c>__swiotlb_tbl_unmap_single</c>
-/// (with a pool argument) in 6.10. On 7.x entry kprobes and kretprobes drop about a fifth of the unmaps (an interrupt's
-/// hit is discarded while another probe handler runs; docs/DOMAIN.md), so there the probes are fprobes
-/// (<c>dynamic_events</c>), which drop none, when the kernel has them.
+/// (with a pool argument) in 6.10. Entry kprobes drop unmaps that land in an interrupt while another probe handler runs
+/// (on 7.3 about a fifth; on 6.12 dozens per run, uncounted by kprobe_profile; docs/DOMAIN.md), so from 6.7 the probes
+/// are fprobes (<c>dynamic_events</c>), which dropped none in the lab, when the kernel has them.
 /// </summary>
 public static class ProbeLayouts
 {
     public const string KprobeGroup = "kprobes", FprobeGroup = "fprobes";
+
+    /// <summary>The first release with fprobe events (<c>f:</c> in <c>dynamic_events</c>).</summary>
+    public static readonly (int Major, int Minor) FirstFprobeEvents = (6, 7);
     public const string MapFunction = "swiotlb_tbl_map_single";
 
     public static ProbeLayout For(KernelRelease release, IReadOnlySet<string> symbols, bool hasFprobes = false)
     {
         var notes = new List<string>();
-        bool fprobes = release.Major >= 7 && hasFprobes;
-        if (release.Major >= 7 && !hasFprobes)
-            notes.Add("this kernel has no fprobe events: entry kprobes on 7.x drop some hits (see the misses in kprobe_profile.txt); validate recovers lost unmaps from dma:*");
+        bool fprobes = (release.Major, release.Minor).CompareTo(FirstFprobeEvents) >= 0 && hasFprobes;
+        if ((release.Major, release.Minor).CompareTo(FirstFprobeEvents) >= 0 && !hasFprobes)
+            notes.Add("this kernel has no fprobe events: its entry kprobes drop some unmaps; validate recovers them from dma:* and NVMe completions");
         var (group, file, entry, exit) = fprobes
             ? (FprobeGroup, "dynamic_events", "f", "f")
             : (KprobeGroup, "kprobe_events", "p", "r64");

@@ -10,21 +10,27 @@
 set -euo pipefail
 LAB_WORK=${LAB_WORK:-$HOME/.cache/swiotrace-lab}
 KVER=${LAB_KVER:-6.12.117+deb13-amd64}   # another kernel: LAB_KVER=6.1.0-57-amd64 LAB_SUITE=bookworm
-KPKG=linux-image-$KVER-unsigned
+case $KVER in
+7.*) KPKGS="linux-binary-unsigned-$KVER linux-modules-$KVER" ;;   # 7.x: image and modules apart, no /boot
+*) KPKGS="linux-image-$KVER-unsigned" ;;
+esac
 mkdir -p "$LAB_WORK"/{debs,root,kimg,apt/lists/partial,apt/cache/archives/partial}
 cd "$LAB_WORK"
 
 SRC=${LAB_SOURCES:-$LAB_WORK/apt/sources.list}
 if [ ! -s "$SRC" ]; then
-	printf 'deb http://deb.debian.org/debian %s main\ndeb http://deb.debian.org/debian-security %s-security main\n' \
-		"${LAB_SUITE:-trixie}" "${LAB_SUITE:-trixie}" > "$SRC"
+	SUITE=${LAB_SUITE:-trixie}
+	echo "deb http://deb.debian.org/debian $SUITE main" > "$SRC"
+	case $SUITE in *-backports) ;; *) echo "deb http://deb.debian.org/debian-security $SUITE-security main" >> "$SRC" ;; esac
 fi
 APT=(apt-get -o Dir::Etc::SourceList="$SRC" -o Dir::Etc::SourceParts=/dev/null
 	-o Dir::State::Lists="${LAB_APT_LISTS:-$LAB_WORK/apt/lists}" -o Dir::Cache="${LAB_APT_CACHE:-$LAB_WORK/apt/cache}")
-if ! ls "$KPKG"_*.deb >/dev/null 2>&1; then
-	[ -n "${LAB_APT_LISTS:-}" ] || "${APT[@]}" update -q
-	"${APT[@]}" download "$KPKG"
-fi
+for KPKG in $KPKGS; do
+	if ! ls "$KPKG"_*.deb >/dev/null 2>&1; then
+		[ -n "${LAB_APT_LISTS:-}" ] || [ -n "${updated:-}" ] || { "${APT[@]}" update -q; updated=1; }
+		"${APT[@]}" download "$KPKG"
+	fi
+done
 
 # host-release packages (the host's own apt configuration)
 HOSTPKGS="qemu-system-x86 qemu-system-common qemu-system-data seabios ipxe-qemu libaio1 libcapstone4
@@ -36,5 +42,8 @@ for p in $HOSTPKGS; do
 done
 cd ..
 for d in debs/*.deb; do dpkg-deb -x "$d" root; done
-[ -f kimg/boot/vmlinuz-$KVER ] || dpkg-deb -x "$KPKG"_*.deb kimg
-ls -l kimg/boot/vmlinuz-$KVER root/usr/bin/qemu-system-x86_64 root/bin/busybox
+for KPKG in $KPKGS; do
+	[ -e "kimg/.$KPKG" ] || { dpkg-deb -x "$KPKG"_*.deb kimg && touch "kimg/.$KPKG"; }
+done
+for image in kimg/boot/vmlinuz-$KVER kimg/usr/lib/modules/$KVER/vmlinuz.unsigned; do [ -f "$image" ] && break; done
+ls -l "$image" root/usr/bin/qemu-system-x86_64 root/bin/busybox

@@ -11,7 +11,7 @@ DEST=${1:?usage: run.sh DEST [TPC [ITERS]]}
 TPC=${2:-4}; ITERS=${3:-16}
 R=$LAB_WORK/run
 rm -rf "$R" && mkdir -p "$R"
-truncate -s 256M "$R/nvme.img"
+truncate -s "${LAB_NVME_SIZE:-256M}" "$R/nvme.img"
 truncate -s 64M "$R/out.img"
 CMDLINE=${LAB_CMDLINE:-"console=ttyS0 swiotlb=1024,4,force quiet log_buf_len=8M lab.tpc=$TPC lab.iters=$ITERS"}
 QARGS=(-L "$QEMU_DATA" -machine pc,accel=tcg -cpu max -smp 4 -m 1G
