@@ -56,7 +56,7 @@ public sealed class RecorderTests : IDisposable
              "-:kprobes/swunmap", "-:kprobes/swmapret", "-:kprobes/swmap"],
             File.ReadAllLines(Path.Combine(tracefs, "kprobe_events")));
         Assert.Empty(Directory.GetDirectories(Path.Combine(tracefs, "instances")));
-        Assert.Equal("", warnings.ToString());
+        Assert.DoesNotContain("could not", warnings.ToString());
     }
 
     [Fact]
