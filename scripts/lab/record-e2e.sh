@@ -65,7 +65,8 @@ done
 install -m 755 "$HERE/init-record" "$B/init"
 (cd "$B" && find . | "$BUSYBOX" cpio -o -H newc 2>/dev/null | gzip -1) > "$LAB_WORK/initramfs-record.cpio.gz"
 
-LAB_NVME_SIZE=1G LAB_INITRD=$LAB_WORK/initramfs-record.cpio.gz LAB_CMDLINE="console=ttyS0 swiotlb=force quiet log_buf_len=8M" "$HERE/run.sh" "$DEST"
+# panic=-1: a guest that panics resets at once, and -no-reboot ends QEMU (no waiting for the timeout)
+LAB_TIMEOUT=${LAB_TIMEOUT:-600} LAB_NVME_SIZE=1G LAB_INITRD=$LAB_WORK/initramfs-record.cpio.gz LAB_CMDLINE="console=ttyS0 swiotlb=force quiet log_buf_len=8M panic=-1" "$HERE/run.sh" "$DEST"
 
 status=0
 diff "$DEST/tracefs-before.txt" "$DEST/tracefs-after.txt" || { echo "record-e2e: tracefs was not restored" >&2; status=1; }
