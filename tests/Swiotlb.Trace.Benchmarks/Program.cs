@@ -1,10 +1,13 @@
 using BenchmarkDotNet.Running;
 using Swiotlb.Trace.Benchmarks;
+using Swiotlb.Trace.Tests.TraceDat.Writing;
 
 return args switch
 {
     ["tracedat-write", var path, var gib] => TraceDatLargeFile.Write(path, double.Parse(gib, System.Globalization.CultureInfo.InvariantCulture)),
     ["tracedat-read", var path] => TraceDatLargeFile.Read(path),
+    ["capture-write", var template, var output, var repetitions, var kind] =>
+        RepeatedCapture.Write(template, output, int.Parse(repetitions, System.Globalization.CultureInfo.InvariantCulture), Enum.Parse<TraceDatFileKind>(kind, ignoreCase: true)),
     _ => Run(args),
 };
 

@@ -6,7 +6,8 @@ namespace Swiotlb.Trace.Tests.TraceDat.Writing;
 
 /// <summary>
 /// The event formats the test writer declares (6.1 layouts) and the little-endian records it encodes for them:
-/// <c>swiotlb_bounced</c>, <c>nvme_setup_cmd</c> and the <c>swmap</c>/<c>swmapret</c>/<c>swunmap</c> kprobes.
+/// <c>swiotlb_bounced</c>, <c>nvme_setup_cmd</c>, <c>nvme_complete_rq</c>, <c>nvme_sq</c>, <c>block_rq_issue</c>,
+/// <c>block_rq_complete</c> and the <c>swmap</c>/<c>swmapret</c>/<c>swunmap</c> kprobes.
 /// </summary>
 internal static class EventRecordEncoder
 {
@@ -54,7 +55,29 @@ internal static class EventRecordEncoder
          new("u64 dir", 40, 8, false)],
         "\"(%lx) dev=0x%Lx tlb=0x%Lx msize=0x%Lx dir=0x%Lx\", REC->__probe_ip, REC->dev, REC->tlb, REC->msize, REC->dir");
 
-    private static readonly Format[] Formats = [Bounced, SetupCmd, MapEntry, MapReturn, UnmapEntry, MapEntryWithoutPool];
+    private static readonly Format CompleteRq = new("nvme", "nvme_complete_rq", 106, 68,
+        [new("char disk[32]", 8, 32, true), new("int ctrl_id", 40, 4, true), new("int qid", 44, 4, true), new("int cid", 48, 4, true),
+         new("u64 result", 56, 8, false), new("u8 retries", 64, 1, false), new("u8 flags", 65, 1, false), new("u16 status", 66, 2, false)],
+        "\"nvme%d: %sqid=%d, cmdid=%u, res=%#llx, retries=%u, flags=0x%x, status=%#x\", REC->ctrl_id, nvme_trace_disk_name(p, REC->disk), REC->qid, REC->cid, REC->result, REC->retries, REC->flags, REC->status");
+
+    private static readonly Format SubmissionQueue = new("nvme", "nvme_sq", 107, 52,
+        [new("int ctrl_id", 8, 4, true), new("char disk[32]", 12, 32, true), new("int qid", 44, 4, true), new("u16 sq_head", 48, 2, false),
+         new("u16 sq_tail", 50, 2, false)],
+        "\"nvme%d: %sqid=%d, head=%u, tail=%u\", REC->ctrl_id, nvme_trace_disk_name(p, REC->disk), REC->qid, REC->sq_head, REC->sq_tail");
+
+    private static readonly Format RqIssue = new("block", "block_rq_issue", 108, 60,
+        [new("dev_t dev", 8, 4, false), new("sector_t sector", 16, 8, false), new("unsigned int nr_sector", 24, 4, false),
+         new("unsigned int bytes", 28, 4, false), new("char rwbs[8]", 32, 8, true), new("char comm[16]", 40, 16, true),
+         new("__data_loc char[] cmd", 56, 4, true)],
+        "\"%d,%d %s %u (%s) %llu + %u [%s]\", ((unsigned int) ((REC->dev) >> 20)), ((unsigned int) ((REC->dev) & ((1U << 20) - 1))), REC->rwbs, REC->bytes, __get_str(cmd), (unsigned long long)REC->sector, REC->nr_sector, REC->comm");
+
+    private static readonly Format RqComplete = new("block", "block_rq_complete", 109, 44,
+        [new("dev_t dev", 8, 4, false), new("sector_t sector", 16, 8, false), new("unsigned int nr_sector", 24, 4, false),
+         new("int error", 28, 4, true), new("char rwbs[8]", 32, 8, true), new("__data_loc char[] cmd", 40, 4, true)],
+        "\"%d,%d %s (%s) %llu + %u [%d]\", ((unsigned int) ((REC->dev) >> 20)), ((unsigned int) ((REC->dev) & ((1U << 20) - 1))), REC->rwbs, __get_str(cmd), (unsigned long long)REC->sector, REC->nr_sector, REC->error");
+
+    private static readonly Format[] Formats =
+        [Bounced, SetupCmd, MapEntry, MapReturn, UnmapEntry, MapEntryWithoutPool, CompleteRq, SubmissionQueue, RqIssue, RqComplete];
 
     /// <summary>The systems and their format files, in the order the EVENT FORMATS block lists them.</summary>
     public static IEnumerable<(string System, string[] FormatTexts)> FormatFiles() =>
@@ -125,8 +148,60 @@ internal static class EventRecordEncoder
 
             return r;
         }),
+        NvmeCompleteRq c => Record(CompleteRq, e, r =>
+        {
+            Encoding.UTF8.GetBytes(c.Disk).CopyTo(r, 8);
+            BinaryPrimitives.WriteInt32LittleEndian(r.AsSpan(40), c.ControllerId);
+            BinaryPrimitives.WriteInt32LittleEndian(r.AsSpan(44), c.QueueId);
+            BinaryPrimitives.WriteInt32LittleEndian(r.AsSpan(48), c.CommandId);
+            BinaryPrimitives.WriteUInt64LittleEndian(r.AsSpan(56), c.Result);
+            r[64] = (byte)c.Retries;
+            r[65] = (byte)c.Flags;
+            BinaryPrimitives.WriteUInt16LittleEndian(r.AsSpan(66), (ushort)c.Status);
+            return r;
+        }),
+        NvmeSq q => Record(SubmissionQueue, e, r =>
+        {
+            BinaryPrimitives.WriteInt32LittleEndian(r.AsSpan(8), q.ControllerId);
+            Encoding.UTF8.GetBytes(q.Disk).CopyTo(r, 12);
+            BinaryPrimitives.WriteInt32LittleEndian(r.AsSpan(44), q.QueueId);
+            BinaryPrimitives.WriteUInt16LittleEndian(r.AsSpan(48), (ushort)q.SqHead);
+            BinaryPrimitives.WriteUInt16LittleEndian(r.AsSpan(50), (ushort)q.SqTail);
+            return r;
+        }),
+        BlockRqIssue i => WithEmptyCommand(Record(RqIssue, e, r =>
+        {
+            WriteBlockRequest(r, i.Device, i.Sector, i.SectorCount, i.Rwbs);
+            BinaryPrimitives.WriteUInt32LittleEndian(r.AsSpan(28), i.Bytes);
+            Encoding.UTF8.GetBytes(i.IssuingComm).AsSpan(0, Math.Min(15, i.IssuingComm.Length)).CopyTo(r.AsSpan(40));
+            return r;
+        }), 56),
+        BlockRqComplete c => WithEmptyCommand(Record(RqComplete, e, r =>
+        {
+            WriteBlockRequest(r, c.Device, c.Sector, c.SectorCount, c.Rwbs);
+            BinaryPrimitives.WriteInt32LittleEndian(r.AsSpan(28), c.Error);
+            return r;
+        }), 40),
         _ => throw new ArgumentException($"the test writer has no format for {e.Name}", nameof(e)),
     };
+
+    private static void WriteBlockRequest(byte[] record, DeviceNumber device, ulong sector, uint sectorCount, string rwbs)
+    {
+        BinaryPrimitives.WriteUInt32LittleEndian(record.AsSpan(8), (uint)(device.Major << 20 | device.Minor));
+        BinaryPrimitives.WriteUInt64LittleEndian(record.AsSpan(16), sector);
+        BinaryPrimitives.WriteUInt32LittleEndian(record.AsSpan(24), sectorCount);
+        Encoding.UTF8.GetBytes(rwbs).AsSpan(0, Math.Min(7, rwbs.Length)).CopyTo(record.AsSpan(32));
+    }
+
+    /// <summary>Appends the empty string a block event's <c>cmd</c> holds (file system requests) and points the
+    /// <c>__data_loc</c> at <paramref name="locationOffset"/> to it.</summary>
+    private static byte[] WithEmptyCommand(byte[] record, int locationOffset)
+    {
+        var withCommand = new byte[record.Length + 1];
+        record.CopyTo(withCommand, 0);
+        BinaryPrimitives.WriteUInt32LittleEndian(withCommand.AsSpan(locationOffset), (uint)(1 << 16 | record.Length));
+        return withCommand;
+    }
 
     private static byte[] Record(Format format, TraceEvent e, Func<byte[], byte[]> fill)
     {
