@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Swiotlb.Trace.Binary;
 using Swiotlb.Trace.Events;
 using Swiotlb.Trace.TraceDat.Decoding;
 using Swiotlb.Trace.TraceDat.Formats;
@@ -17,7 +18,7 @@ public sealed class TraceDatReader
     private static readonly FieldFormat DefaultCommonType = new("common_type", "unsigned short", 0, 2, false, FieldLocation.Inline, 0);
     private static readonly FieldFormat DefaultCommonPid = new("common_pid", "int", 4, 4, true, FieldLocation.Inline, 0);
 
-    private readonly Stream _file;
+    private readonly PositionalReader _file;
     private readonly string _fileName;
     private readonly TraceDatLayout _layout;
     private readonly FieldFormat _commonType;
@@ -27,7 +28,7 @@ public sealed class TraceDatReader
 
     private TraceDatReader(Stream file, string fileName, TraceDatLayout layout)
     {
-        _file = file;
+        _file = new PositionalReader(file);
         _fileName = fileName;
         _layout = layout;
         var common = layout.Formats.Values.FirstOrDefault()?.CommonFields ?? [];
@@ -95,7 +96,7 @@ public sealed class TraceDatReader
             {
                 var section = SectionOf(buffer, region.Cpu);
                 IPageSource pages = buffer.IsCompressed
-                    ? new CompressedPageSource(_file, region, buffer.PageSize, _layout.Codec!, _layout.Order, chunkLimit)
+                    ? new CompressedPageSource(_file, region, buffer.PageSize, _layout.Codec!.CreateDecompressor(), _layout.Codec.Name, _layout.Order, chunkLimit)
                     : new PlainPageSource(_file, region, buffer.PageSize);
                 yield return new CpuEventCursor(pages, region.Cpu, _layout.RingHeader, _layout.Order,
                     (offset, problem, lost) => Warn(new TraceDatWarning(_fileName, section, offset, problem, lost)),

@@ -43,7 +43,7 @@ public sealed class BounceObserver
 
     private IEnumerable<ObservedBounce> Close(SwiotlbMapReturn returned)
     {
-        if (_kprobes.Returned(returned) is not { } entry)
+        if (_kprobes.Returned(returned) is not (var entry, _))
             return [];
         if (returned.Failed)
         {

@@ -17,7 +17,6 @@ public sealed class MappingPairer(IPairingSink sink, DeviceClassifier devices) :
 {
     private readonly KprobeMapPairing _kprobes = new();
     private readonly NvmeCommandTracker _commands = new();
-    private readonly Dictionary<SwiotlbMapEntry, int> _entrySequence = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<ulong, LiveMapping> _liveByBounce = [];
     private readonly Dictionary<int, LiveMapping> _liveBySequence = [];
     private readonly Dictionary<(string Device, ulong Original), List<ulong>> _liveBounceByOriginal = [];
@@ -89,12 +88,12 @@ public sealed class MappingPairer(IPairingSink sink, DeviceClassifier devices) :
     {
         foreach (var cpu in _openUnmapsByCpu.Keys.ToList())
             CloseUnmapWindows(cpu, _lastTimestamp);
-        foreach (var entry in _kprobes.Unreturned())
+        foreach (var (entry, sequence) in _kprobes.Unreturned())
         {
-            if (_refusedSequences.Contains(_entrySequence[entry]))
+            if (_refusedSequences.Contains(sequence))
                 continue;
             Statistics.Unreturned++;
-            _held.Hold(new MapRecord(_entrySequence[entry], new TimeWindow(entry.Header.TimestampNs, long.MaxValue),
+            _held.Hold(new MapRecord(sequence, new TimeWindow(entry.Header.TimestampNs, long.MaxValue),
                 _kprobes.DeviceOf(entry.DevicePointer), RequestOf(entry), ObservedMap.NoReturn));
         }
         foreach (var command in _commands.Unfinished())
@@ -107,9 +106,8 @@ public sealed class MappingPairer(IPairingSink sink, DeviceClassifier devices) :
     {
         _kprobesPresent = true;
         Statistics.PoolStart ??= entry.PoolStart;
-        _kprobes.Entered(entry);
         var sequence = _sequence++;
-        _entrySequence[entry] = sequence;
+        _kprobes.Entered(entry, sequence);
         if (MappingLimits.Refuse(entry.MappingSize, entry.AllocSize ?? entry.MappingSize) is { } refusal)
         {
             Statistics.Refused(entry.Header.TimestampNs, entry.Header.Cpu, refusal);
@@ -125,9 +123,8 @@ public sealed class MappingPairer(IPairingSink sink, DeviceClassifier devices) :
     private void Return(SwiotlbMapReturn returned)
     {
         _kprobeReturnsSeen = true;
-        if (_kprobes.Returned(returned) is not { } entry)
+        if (_kprobes.Returned(returned) is not (var entry, var sequence))
             return;
-        _entrySequence.Remove(entry, out var sequence);
         if (_refusedSequences.Remove(sequence))
             return;
         var device = _kprobes.DeviceOf(entry.DevicePointer);
@@ -161,8 +158,7 @@ public sealed class MappingPairer(IPairingSink sink, DeviceClassifier devices) :
         if (_kprobeReturnsSeen)
             return;
         foreach (var original in failed.PhysAddresses)
-            if (_kprobes.TakeOpen(failed.Header.Cpu, original) is { } entry)
-                _entrySequence.Remove(entry);
+            _kprobes.TakeOpen(failed.Header.Cpu, original);
     }
 
     /// <summary>A bounced buffer's <c>dma_map_*</c>: the answer to its open entry probe, else a mapping of its own.
@@ -179,9 +175,8 @@ public sealed class MappingPairer(IPairingSink sink, DeviceClassifier devices) :
         }
         var observed = failed ? ObservedMap.Failure : ObservedMap.At(entry.DmaAddress);
         Statistics.MapsFromDmaEvents++;
-        if (_kprobes.TakeOpen(header.Cpu, entry.PhysAddress) is { } probed)
+        if (_kprobes.TakeOpen(header.Cpu, entry.PhysAddress) is (var probed, var probedSequence))
         {
-            _entrySequence.Remove(probed, out var probedSequence);
             Statistics.MapEntriesAnsweredByDmaEvents++;
             Mapped(new MapRecord(probedSequence, new TimeWindow(probed.Header.TimestampNs, header.TimestampNs), device, RequestOf(probed), observed)
             {

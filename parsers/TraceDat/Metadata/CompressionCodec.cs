@@ -1,17 +1,22 @@
-using System.IO.Compression;
-using ZstdSharp;
+using Swiotlb.Trace.Compression;
 
 namespace Swiotlb.Trace.TraceDat.Metadata;
 
-/// <summary>Decompresses the blocks of a compressed trace.dat (v7): zstd or zlib, named in the file header.</summary>
-internal sealed class CompressionCodec
+/// <summary>
+/// The compression a trace.dat (v7) names in its header: zstd (the platform's libzstd, else the managed port) or zlib
+/// (the runtime's). Each CPU's page source takes a decompressor of its own (<see cref="CreateDecompressor"/>), so CPUs
+/// decompress in parallel; the metadata sections share one.
+/// </summary>
+internal sealed class CompressionCodec : IDisposable
 {
-    private readonly Decompressor? _zstd;
+    private readonly Func<IBlockDecompressor> _create;
+    private readonly IBlockDecompressor _metadata;
 
-    private CompressionCodec(string name, Decompressor? zstd)
+    private CompressionCodec(string name, Func<IBlockDecompressor> create)
     {
         Name = name;
-        _zstd = zstd;
+        _create = create;
+        _metadata = create();
     }
 
     public string Name { get; }
@@ -19,32 +24,21 @@ internal sealed class CompressionCodec
     /// <summary>The codec for the header's algorithm name, or null when trace.dat names one this reader does not know.</summary>
     public static CompressionCodec? ForName(string name) => name switch
     {
-        "zstd" => new CompressionCodec(name, new Decompressor()),
-        "zlib" => new CompressionCodec(name, null),
+        "zstd" => new CompressionCodec(name, LibZstd.IsLoaded ? () => new LibZstd.Decompressor() : () => new ManagedZstd()),
+        "zlib" => new CompressionCodec(name, () => new Zlib()),
         _ => null,
     };
 
-    /// <summary>Decompresses <paramref name="source"/> into exactly <paramref name="destination"/>; false when the data is corrupt or of another size.</summary>
-    public bool TryDecompress(ReadOnlySpan<byte> source, Span<byte> destination)
-    {
-        try
-        {
-            return _zstd is not null ? DecompressZstd(source, destination) : DecompressZlib(source, destination);
-        }
-        catch (Exception e) when (e is ZstdException or InvalidDataException or ArgumentException)
-        {
-            return false;
-        }
-    }
+    /// <summary>Which implementation decompresses, for reports.</summary>
+    public string Implementation => Name == "zstd"
+        ? LibZstd.IsLoaded ? $"libzstd {LibZstd.Version}" : "ZstdSharp (no libzstd on this machine)"
+        : "zlib (runtime)";
 
-    private bool DecompressZstd(ReadOnlySpan<byte> source, Span<byte> destination) =>
-        _zstd!.TryUnwrap(source, destination, out var written) && written == destination.Length;
+    /// <summary>A decompressor for one thread's use.</summary>
+    public IBlockDecompressor CreateDecompressor() => _create();
 
-    private static bool DecompressZlib(ReadOnlySpan<byte> source, Span<byte> destination)
-    {
-        using var input = new MemoryStream(source.ToArray(), writable: false);
-        using var zlib = new ZLibStream(input, CompressionMode.Decompress);
-        var written = zlib.ReadAtLeast(destination, destination.Length, throwOnEndOfStream: false);
-        return written == destination.Length && zlib.ReadByte() < 0;
-    }
+    /// <summary>Decompresses a metadata section into exactly <paramref name="destination"/>; false when the data is corrupt or of another size.</summary>
+    public bool TryDecompress(ReadOnlySpan<byte> source, Span<byte> destination) => _metadata.TryDecompress(source, destination);
+
+    public void Dispose() => _metadata.Dispose();
 }

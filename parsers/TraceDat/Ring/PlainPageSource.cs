@@ -1,9 +1,10 @@
+using Swiotlb.Trace.Binary;
 using Swiotlb.Trace.TraceDat.Metadata;
 
 namespace Swiotlb.Trace.TraceDat.Ring;
 
 /// <summary>Pages stored as they are in the file, read one page at a time.</summary>
-internal sealed class PlainPageSource(Stream file, CpuDataRegion region, int pageSize) : IPageSource
+internal sealed class PlainPageSource(PositionalReader file, CpuDataRegion region, int pageSize) : IPageSource
 {
     private byte[]? _page;
     private long _next = region.Offset;
@@ -26,8 +27,7 @@ internal sealed class PlainPageSource(Stream file, CpuDataRegion region, int pag
         _page ??= new byte[(int)Math.Min(pageSize, Math.Min(region.Size, file.Length - region.Offset))];
         var length = (int)Math.Min(left, pageSize);
         var inFile = (int)Math.Min(length, file.Length - _next);
-        file.Position = _next;
-        var read = file.ReadAtLeast(_page.AsSpan(0, inFile), inFile, throwOnEndOfStream: false);
+        var read = file.ReadAt(_next, _page.AsSpan(0, inFile));
         if (read < length)
         {
             throw new RingDataException(_next, $"the file ends {read} bytes into a {length}-byte page");

@@ -1,0 +1,29 @@
+using System.IO.Compression;
+
+namespace Swiotlb.Trace.Compression;
+
+/// <summary>zlib by the runtime's native zlib (System.IO.Compression), reading the block where it lies.</summary>
+internal sealed class Zlib : IBlockDecompressor
+{
+    public unsafe bool TryDecompress(ReadOnlySpan<byte> source, Span<byte> destination)
+    {
+        fixed (byte* from = source)
+        {
+            using var input = new UnmanagedMemoryStream(from, source.Length);
+            try
+            {
+                using var zlib = new ZLibStream(input, CompressionMode.Decompress);
+                var written = zlib.ReadAtLeast(destination, destination.Length, throwOnEndOfStream: false);
+                return written == destination.Length && zlib.ReadByte() < 0;
+            }
+            catch (InvalidDataException)
+            {
+                return false;
+            }
+        }
+    }
+
+    public void Dispose()
+    {
+    }
+}
