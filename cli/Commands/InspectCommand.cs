@@ -1,6 +1,8 @@
 using System.CommandLine;
+using Swiotlb.Trace.Capture;
 using Swiotlb.Trace.Cli.Input;
 using Swiotlb.Trace.Cli.Output;
+using Swiotlb.Trace.Diff.Findings;
 using Swiotlb.Trace.Diff.Replaying;
 using Swiotlb.Trace.Replay.Inspection;
 
@@ -30,12 +32,7 @@ public static class InspectCommand
         OutputPaths.Check([capturePath], ("-o", outputPath));
         var facts = SiblingKernelFacts.Read(capturePath);
         using var capture = ReopenableCapture.Of(capturePath);
-        CaptureInspection inspection;
-        using (var reader = capture.Open(facts, error))
-            inspection = CaptureInspector.Inspect(reader);
-        var observed = JudgesCommands(inspection)
-            ? CaptureReplayer.Run(() => capture.Open(facts, error), facts, ReplayRequest.Defaults with { ObservedOnly = true }).Summary
-            : null;
+        var (inspection, observed) = Inspect(() => capture.Open(facts, error), facts);
         ReportDestination.Write(outputPath, output, writer =>
         {
             if (format == "json")
@@ -46,6 +43,36 @@ public static class InspectCommand
         foreach (var warning in inspection.Statistics.Warnings.Take(3))
             error.WriteLine($"swiotrace: warning: {warning}");
         return (int)ExitCode.Clean;
+    }
+
+    /// <summary>One pass that summarises the capture and, at the same time, gathers the evidence an observed replay needs;
+    /// then, when the capture has NVMe commands and the kernel's own bounce addresses, that replay (the verdicts under
+    /// the kernel's own addresses), else null.</summary>
+    private static (CaptureInspection, ReplaySummary?) Inspect(Func<ICaptureReader> open, KernelFacts facts)
+    {
+        var request = ReplayRequest.Defaults with { ObservedOnly = true };
+        var inspector = new CaptureInspector();
+        var source = new MappingSourceProbe();
+        CaptureInspection inspection;
+        CaptureReplayer.CaptureFacts found;
+        EvidenceGathering gathering;
+        using (var reader = open())
+        {
+            var release = facts.Release ?? reader.Metadata.KernelRelease;
+            gathering = new EvidenceGathering(facts, request, release);
+            foreach (var traceEvent in reader.ReadEvents())
+            {
+                inspector.Add(traceEvent);
+                source.Feed(traceEvent);
+                gathering.Feed(traceEvent);
+            }
+            inspection = inspector.Finish(reader.Metadata, reader.Statistics);
+            found = new CaptureReplayer.CaptureFacts(source.Kind, source.PoolStart, release, reader.Metadata.DeclaredCpus);
+        }
+        if (!JudgesCommands(inspection))
+            return (inspection, null);
+        var prepared = CaptureReplayer.Prepared(found, facts, request, CaptureReplayer.IsExact(found.Source) ? gathering : null);
+        return (inspection, CaptureReplayer.Run(prepared, open, facts, request).Summary);
     }
 
     /// <summary>NVMe commands and the bounce addresses the kernel gave: what observed breakage is judged from.</summary>

@@ -94,7 +94,15 @@ public sealed class ReplaySummarizer(IReadOnlyList<string> models, NvmeDataPaths
             disks.Add(disk);
     }
 
-    private int ModelOrder(string model) => model == ReplaySummary.Observed ? -1 : models.ToList().IndexOf(model);
+    private int ModelOrder(string model) => model == ReplaySummary.Observed ? -1 : IndexOf(models, model);
+
+    private static int IndexOf(IReadOnlyList<string> names, string name)
+    {
+        for (var i = 0; i < names.Count; i++)
+            if (names[i] == name)
+                return i;
+        return -1;
+    }
 
     private void Judge(ReplayedMapping mapping, string model, ModelOutcome outcome)
     {
@@ -110,17 +118,19 @@ public sealed class ReplaySummarizer(IReadOnlyList<string> models, NvmeDataPaths
                 summary.Mappings++;
                 summary.EndlessSearches++;
                 var evidence = outcome.Result.Endless;
-                Find(new MappingFinding(FindingKind.Hang, summary.Device, model, mapping.Record.Sequence, mapping.Record.Window.Start,
-                    mapping.Record.Request.Cpu, mapping.OriginalAddress, mapping.Size, null, mapping.ObservedBounce,
-                    $"search never ends: area {evidence.Area}, cursor {evidence.Cursor}, wrap {evidence.Wrap}, stride {evidence.Stride}, " +
-                    $"needs bits 0x{evidence.RequiredBits:x} under 0x{evidence.MatchMask:x}, {evidence.FreeSlots} free for {evidence.SlotsNeeded}"));
+                if (Counted(summary.Device, model, FindingKind.Hang))
+                    _mappingFindings.Add(new MappingFinding(FindingKind.Hang, summary.Device, model, mapping.Record.Sequence, mapping.Record.Window.Start,
+                        mapping.Record.Request.Cpu, mapping.OriginalAddress, mapping.Size, null, mapping.ObservedBounce,
+                        $"search never ends: area {evidence.Area}, cursor {evidence.Cursor}, wrap {evidence.Wrap}, stride {evidence.Stride}, " +
+                        $"needs bits 0x{evidence.RequiredBits:x} under 0x{evidence.MatchMask:x}, {evidence.FreeSlots} free for {evidence.SlotsNeeded}"));
                 break;
             default:
                 summary.Mappings++;
                 summary.Failures++;
-                Find(new MappingFinding(FindingKind.Failure, summary.Device, model, mapping.Record.Sequence, mapping.Record.Window.Start,
-                    mapping.Record.Request.Cpu, mapping.OriginalAddress, mapping.Size, null, mapping.ObservedBounce,
-                    outcome.Result.Outcome == MapOutcome.PoolFull ? "pool full (fail fast)" : "no fitting slots"));
+                if (Counted(summary.Device, model, FindingKind.Failure))
+                    _mappingFindings.Add(new MappingFinding(FindingKind.Failure, summary.Device, model, mapping.Record.Sequence, mapping.Record.Window.Start,
+                        mapping.Record.Request.Cpu, mapping.OriginalAddress, mapping.Size, null, mapping.ObservedBounce,
+                        outcome.Result.Outcome == MapOutcome.PoolFull ? "pool full (fail fast)" : "no fitting slots"));
                 break;
         }
     }
@@ -145,9 +155,10 @@ public sealed class ReplaySummarizer(IReadOnlyList<string> models, NvmeDataPaths
         if (!OffsetRules.BreaksDeviceMask(original, bounce, device))
             return;
         summary.MaskViolations++;
-        Find(new MappingFinding(FindingKind.Truncation, summary.Device, model, mapping.Record.Sequence, mapping.Record.Window.Start,
-            mapping.Record.Request.Cpu, original, mapping.Size, bounce, mapping.ObservedBounce,
-            $"offset 0x{original & device.MinAlignMask:x} under min_align_mask 0x{device.MinAlignMask:x} became 0x{bounce & device.MinAlignMask:x}"));
+        if (Counted(summary.Device, model, FindingKind.Truncation))
+            _mappingFindings.Add(new MappingFinding(FindingKind.Truncation, summary.Device, model, mapping.Record.Sequence, mapping.Record.Window.Start,
+                mapping.Record.Request.Cpu, original, mapping.Size, bounce, mapping.ObservedBounce,
+                $"offset 0x{original & device.MinAlignMask:x} under min_align_mask 0x{device.MinAlignMask:x} became 0x{bounce & device.MinAlignMask:x}"));
     }
 
     private void CheckCommand(ReplayedCommand command, string model, CommandCheck check)
@@ -161,19 +172,16 @@ public sealed class ReplaySummarizer(IReadOnlyList<string> models, NvmeDataPaths
             return;
         summary.CommandsBroken++;
         var setup = command.Command.Setup;
-        var finding = new CommandFinding(command.Command.Device, model, setup.Disk, setup.QueueId, setup.CommandId, NvmeOperations.Name(setup.Opcode),
-            setup.Range?.StartLba, setup.Range?.BlockCount, setup.Header.TimestampNs, check.Segments, verdict, PrpEffect.Describe(verdict, setup.Opcode));
-        var kind = model == ReplaySummary.Observed ? FindingKind.Observed : FindingKind.Prp;
-        Count(model, kind);
-        if (Keep(command.Command.Device, model, kind))
-            _commandFindings.Add(finding);
+        if (Counted(command.Command.Device, model, model == ReplaySummary.Observed ? FindingKind.Observed : FindingKind.Prp))
+            _commandFindings.Add(new CommandFinding(command.Command.Device, model, setup.Disk, setup.QueueId, setup.CommandId, NvmeOperations.Name(setup.Opcode),
+                setup.Range?.StartLba, setup.Range?.BlockCount, setup.Header.TimestampNs, check.Segments, verdict, PrpEffect.Describe(verdict, setup.Opcode)));
     }
 
-    private void Find(MappingFinding finding)
+    /// <summary>Counts a finding; true when it is among the first kept of its group (only those are built).</summary>
+    private bool Counted(string device, string model, FindingKind kind)
     {
-        Count(finding.Model, finding.Kind);
-        if (Keep(finding.Device, finding.Model, finding.Kind))
-            _mappingFindings.Add(finding);
+        Count(model, kind);
+        return Keep(device, model, kind);
     }
 
     private void Count(string model, FindingKind kind) => _counts[(model, kind)] = _counts.GetValueOrDefault((model, kind)) + 1;

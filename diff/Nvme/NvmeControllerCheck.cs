@@ -22,60 +22,66 @@ public static class NvmeControllerCheck
                 return new PrpVerdict(PrpOutcome.Valid, pointer);
         }
         var length = payload;
-        var described = Described(pointer, length, out var misaligned);
-        if (described is null)
+        if (!DescribesPayload(pointer, length, out var misaligned))
             return new PrpVerdict(PrpOutcome.WrongBytes, pointer, FirstBadByte: Math.Min(length, Page - pointer.Entries[0] % Page));
         if (misaligned is { } entry)
             return new PrpVerdict(PrpOutcome.MisalignedEntry, pointer, BadEntry: entry);
-        return FirstDivergence(segments, described) is { } divergence
+        return FirstDivergence(segments, pointer.Entries, length) is { } divergence
             ? new PrpVerdict(PrpOutcome.WrongBytes, pointer, FirstBadByte: divergence)
             : new PrpVerdict(PrpOutcome.Valid, pointer);
     }
 
-    /// <summary>The ranges the controller moves: PRP1 to the end of its page, then PRP2 as data (0 when the driver left it
-    /// out) or a page per list entry. Null when more than a page remains after PRP1 but the driver wrote PRP2 as data: the
-    /// controller then reads a PRP list from the data itself, and moves bytes no one chose.</summary>
-    private static List<DmaSegment>? Described(DataPointer pointer, ulong length, out int? misaligned)
+    /// <summary>Whether the controller takes the PRPs as the payload's: false when more than a page remains after PRP1
+    /// but the driver wrote PRP2 as data (the controller then reads a PRP list from the data itself, and moves bytes no
+    /// one chose). <paramref name="misaligned"/> is the first entry after PRP1 that is not page aligned.</summary>
+    private static bool DescribesPayload(DataPointer pointer, ulong length, out int? misaligned)
     {
         misaligned = null;
         var entries = pointer.Entries;
-        var first = Math.Min(length, Page - entries[0] % Page);
-        var ranges = new List<DmaSegment> { new(entries[0], first) };
-        var remaining = length - first;
+        var remaining = length - FirstRangeLength(entries[0], length);
         if (remaining == 0)
-            return ranges;
+            return true;
         if (pointer.Kind != DataPointerKind.PrpList && remaining > Page)
-            return null;
+            return false;
         for (var i = 1; remaining > 0; i++)
         {
-            var entry = i < entries.Count ? entries[i] : 0;
-            if (entry % Page != 0)
+            if (EntryAt(entries, i) % Page != 0)
             {
                 misaligned = i;
-                return ranges;
+                return true;
             }
-            var take = Math.Min(remaining, Page);
-            ranges.Add(new DmaSegment(entry, take));
-            remaining -= take;
+            remaining -= Math.Min(remaining, Page);
         }
-        return ranges;
+        return true;
     }
 
-    private static ulong? FirstDivergence(IReadOnlyList<DataSegment> segments, List<DmaSegment> described)
+    /// <summary>PRP1 covers the rest of its page.</summary>
+    private static ulong FirstRangeLength(ulong prp1, ulong length) => Math.Min(length, Page - prp1 % Page);
+
+    /// <summary>A list entry, or 0 (bus address 0) past the entries the driver wrote.</summary>
+    private static ulong EntryAt(IReadOnlyList<ulong> entries, int i) => i < entries.Count ? entries[i] : 0;
+
+    /// <summary>The first payload byte whose address in the ranges the PRPs describe (PRP1 to the end of its page, then a
+    /// page per entry) is not where the mapped segments put it; null when all agree.</summary>
+    private static ulong? FirstDivergence(IReadOnlyList<DataSegment> segments, IReadOnlyList<ulong> entries, ulong length)
     {
         ulong payloadOffset = 0;
         var segmentIndex = 0;
         var segmentOffset = 0UL;
-        foreach (var range in described)
+        var remaining = length;
+        for (var i = 0; remaining > 0; i++)
         {
+            var address = i == 0 ? entries[0] : EntryAt(entries, i);
+            var rangeLength = i == 0 ? FirstRangeLength(entries[0], length) : Math.Min(remaining, Page);
+            remaining -= rangeLength;
             var rangeOffset = 0UL;
-            while (rangeOffset < range.Length)
+            while (rangeOffset < rangeLength)
             {
                 if (segmentIndex == segments.Count)
                     return payloadOffset;
                 var current = segments[segmentIndex];
-                var step = Math.Min(range.Length - rangeOffset, current.Size - segmentOffset);
-                if (range.Address + rangeOffset != current.Bounce + segmentOffset)
+                var step = Math.Min(rangeLength - rangeOffset, current.Size - segmentOffset);
+                if (address + rangeOffset != current.Bounce + segmentOffset)
                     return payloadOffset;
                 rangeOffset += step;
                 segmentOffset += step;

@@ -12,7 +12,7 @@ internal static class ScatterlistPrpWalk
 
     public static DataPointer Walk(IReadOnlyList<DataSegment> segments, ulong payload)
     {
-        var entries = new List<ulong>();
+        var entries = new List<ulong>((int)Math.Min(payload / (ulong)Page + 2, 1024));
         var length = (long)payload;
         var segment = 0;
         var address = segments[0].Bounce;

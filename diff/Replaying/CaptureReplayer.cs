@@ -26,7 +26,16 @@ public static class CaptureReplayer
     {
         var started = DateTimeOffset.UtcNow;
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        var prepared = Prepare(open, facts, request);
+        return Run(Prepare(open, facts, request), open, facts, request, observer) with { Started = started, Elapsed = clock.Elapsed };
+    }
+
+    /// <summary>The models' pass, after <paramref name="prepared"/> (from <see cref="Prepare"/>, or from a caller's own pass
+    /// through <see cref="Prepared"/>).</summary>
+    /// <param name="open">Opens the capture afresh.</param>
+    public static CaptureReplay Run(PreparedReplay prepared, Func<ICaptureReader> open, KernelFacts facts, ReplayRequest request, IReplayObserver? observer = null)
+    {
+        var started = DateTimeOffset.UtcNow;
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         using var reader = open();
         var release = prepared.Release ?? reader.Metadata.KernelRelease;
         var captureDriver = NvmeDriverGenerations.Of(release);
@@ -64,33 +73,41 @@ public static class CaptureReplayer
             release = facts.Release ?? probe.Metadata.KernelRelease;
             declaredCpus = probe.Metadata.DeclaredCpus;
         }
-        var statements = new PoolStatements(facts, poolStart, declaredCpus, request.Pool);
-        var prefix = new CapturePrefix();
-        var evidence = source is MappingSourceKind.Kprobes or MappingSourceKind.DmaEvents
-            ? GatherEvidence(open, source, facts, request, NvmeDriverGenerations.Of(release), prefix)
-            : null;
+        var gathering = new EvidenceGathering(facts, request, release);
+        if (IsExact(source))
+        {
+            using var reader = open();
+            foreach (var traceEvent in reader.ReadEvents())
+                gathering.Feed(traceEvent);
+        }
+        return Prepared(new CaptureFacts(source, poolStart, release, declaredCpus), facts, request, IsExact(source) ? gathering : null);
+    }
+
+    /// <summary>What the first look at a capture found: its mapping source and pool start (<see cref="MappingSourceProbe"/>),
+    /// its kernel release and declared CPUs.</summary>
+    public sealed record CaptureFacts(MappingSourceKind Source, ulong? PoolStart, string? Release, int? DeclaredCpus);
+
+    /// <summary>Sources whose events carry the kernel's own bounce addresses: they get an evidence pass.</summary>
+    public static bool IsExact(MappingSourceKind source) => source is MappingSourceKind.Kprobes or MappingSourceKind.DmaEvents;
+
+    /// <summary>A <see cref="PreparedReplay"/> from what a caller's passes found.</summary>
+    /// <param name="gathering">The evidence pass, fed the whole capture; null when the source is not exact.</param>
+    public static PreparedReplay Prepared(CaptureFacts capture, KernelFacts facts, ReplayRequest request, EvidenceGathering? gathering)
+    {
+        var statements = new PoolStatements(facts, capture.PoolStart, capture.DeclaredCpus, request.Pool);
+        var evidence = gathering?.Finish();
         var devices = DeviceClassifier.From(request.DeclaredDevices, facts);
         foreach (var device in evidence?.WithoutMinAlignMask.Keys ?? [])
             devices.ObservedWithoutMinAlignMask(device);
-        return new PreparedReplay(source, poolStart, release, devices, evidence, statements,
-            CaptureInference.Infer(release, request.Models.Count > 0 ? request.Models[^1] : null, prefix, statements));
+        return new PreparedReplay(capture.Source, capture.PoolStart, capture.Release, devices, evidence, statements,
+            CaptureInference.Infer(capture.Release, request.Models.Count > 0 ? request.Models[^1] : null, gathering?.Prefix ?? new CapturePrefix(), statements));
     }
 
     /// <summary>Streams the capture through the pairer its mapping source calls for, keeping what the request's filter keeps.</summary>
-    /// <param name="prefix">Receives the first records before the filter: what the capture shows of its pool is every
-    /// device's, whatever the request keeps.</param>
     internal static PairingStatistics Pair(ICaptureReader reader, MappingSourceKind source, IPairingSink engine, DeviceClassifier devices,
-        ReplayRequest request, IReplayObserver? observer, CapturePrefix? prefix = null)
+        ReplayRequest request, IReplayObserver? observer)
     {
-        IPairingSink sink = request.Filter.Applied(engine);
-        if (prefix is not null)
-            sink = new PrefixTee(sink, prefix);
-        IEventPairer pairer = source switch
-        {
-            MappingSourceKind.BouncedEvents => new BouncedMappingPairer(sink, devices),
-            MappingSourceKind.BlockRequests => new BlockRequestPairer(sink, devices, request.BlockRequests),
-            _ => new MappingPairer(sink, devices),
-        };
+        var pairer = Pairer(source, engine, devices, request, prefix: null);
         foreach (var traceEvent in reader.ReadEvents())
         {
             observer?.Event(traceEvent);
@@ -100,20 +117,20 @@ public static class CaptureReplayer
         return pairer.Statistics;
     }
 
-    /// <summary>What the kernel's own addresses show before any model runs: devices without a min_align_mask (among those
-    /// that would be given one) and controllers that took SGLs; <paramref name="prefix"/> receives the first records.
-    /// A pass with no models: pairing only.</summary>
-    private static DeviceEvidenceFound GatherEvidence(Func<ICaptureReader> open, MappingSourceKind source, KernelFacts facts, ReplayRequest request,
-        NvmeDriverGeneration captureDriver, CapturePrefix prefix)
+    /// <summary>The pairer a mapping source calls for, feeding <paramref name="engine"/> what the request's filter keeps.</summary>
+    /// <param name="prefix">Receives the first records before the filter: what the capture shows of its pool is every
+    /// device's, whatever the request keeps.</param>
+    internal static IEventPairer Pairer(MappingSourceKind source, IPairingSink engine, DeviceClassifier devices, ReplayRequest request, CapturePrefix? prefix)
     {
-        var evidence = new ObservedEvidence(captureDriver);
-        var devices = DeviceClassifier.From(request.DeclaredDevices, facts);
-        using (var reader = open())
-            Pair(reader, source, new ReplayEngine(Array.Empty<ModelRun>(), evidence), devices, request, observer: null, prefix);
-        var withoutMask = evidence.DevicesWithoutMinAlignMask
-            .Where(d => devices.IsKnown(d.Key) && devices.ParametersOf(d.Key).MinAlignMask != 0 && !request.DeclaredDevices.ContainsKey(d.Key))
-            .ToDictionary(d => d.Key, d => d.Value);
-        return new DeviceEvidenceFound(withoutMask, evidence.SglShownBy);
+        IPairingSink sink = request.Filter.Applied(engine);
+        if (prefix is not null)
+            sink = new PrefixTee(sink, prefix);
+        return source switch
+        {
+            MappingSourceKind.BouncedEvents => new BouncedMappingPairer(sink, devices),
+            MappingSourceKind.BlockRequests => new BlockRequestPairer(sink, devices, request.BlockRequests),
+            _ => new MappingPairer(sink, devices),
+        };
     }
 
     /// <summary>Each controller's SGL support: declared, else shown by a command, else PRPs only (an assumption every report states).</summary>

@@ -23,7 +23,7 @@ public sealed class TraceDatReader
     private readonly TraceDatLayout _layout;
     private readonly FieldFormat _commonType;
     private readonly FieldFormat _commonPid;
-    private readonly Dictionary<int, RecordDecoder> _decoders = [];
+    private readonly (string Name, RecordDecoder Decoder)?[] _decoders;
     private readonly List<TraceDatWarning> _firstWarnings = [];
 
     private TraceDatReader(Stream file, string fileName, TraceDatLayout layout)
@@ -31,6 +31,7 @@ public sealed class TraceDatReader
         _file = new PositionalReader(file);
         _fileName = fileName;
         _layout = layout;
+        _decoders = new (string, RecordDecoder)?[layout.Formats.Keys.Where(id => id is >= 0 and <= ushort.MaxValue).DefaultIfEmpty(-1).Max() + 1];
         var common = layout.Formats.Values.FirstOrDefault()?.CommonFields ?? [];
         _commonType = common.FirstOrDefault(f => f.Name == "common_type") ?? DefaultCommonType;
         _commonPid = common.FirstOrDefault(f => f.Name == "common_pid") ?? DefaultCommonPid;
@@ -128,27 +129,19 @@ public sealed class TraceDatReader
     private TraceEvent Decode(CpuEventCursor cursor)
     {
         var record = cursor.Record;
-        var header = new EventHeader((long)cursor.Timestamp + _layout.TimestampOffset, cursor.Cpu, 0, _layout.Tasks.NameOf(0));
+        var header = new EventHeader((long)cursor.Timestamp + _layout.TimestampOffset, cursor.Cpu, 0, "<idle>");
         var name = "unreadable_event";
         try
         {
             var pid = (int)_commonPid.Integer(record, _layout.Order);
             header = header with { Pid = pid, Comm = _layout.Tasks.NameOf(pid) };
             var id = (int)_commonType.Unsigned(record, _layout.Order);
-            if (!_layout.Formats.TryGetValue(id, out var format))
+            if (DecoderFor(id) is not var (eventName, decoder))
             {
                 return Unreadable(header, $"event_{id}", $"event id {id}, which has no format in the file");
             }
 
-            name = format.Name;
-            if (!_decoders.TryGetValue(id, out var decoder))
-            {
-                var probe = format.Name;
-                decoder = EventDecoders.For(format, _layout.Order, _layout.Symbols,
-                    note => Warn(new TraceDatWarning(_fileName, $"probe {probe}", -1, note, "nothing")));
-                _decoders[id] = decoder;
-            }
-
+            name = eventName;
             return decoder(header, record);
         }
         catch (RecordFormatException e)
@@ -156,6 +149,32 @@ public sealed class TraceDatReader
             return Unreadable(header, name, e.Message);
         }
     }
+
+    /// <summary>The decoder of an event id, made on its first event; null for an id the file has no format for.</summary>
+    private (string Name, RecordDecoder Decoder)? DecoderFor(int id)
+    {
+        if ((uint)id < (uint)_decoders.Length && _decoders[id] is { } known)
+        {
+            return known;
+        }
+
+        if (!_layout.Formats.TryGetValue(id, out var format))
+        {
+            return null;
+        }
+
+        var made = (format.Name, MakeDecoder(format));
+        if ((uint)id < (uint)_decoders.Length)
+        {
+            _decoders[id] = made;
+        }
+
+        return made;
+    }
+
+    private RecordDecoder MakeDecoder(EventFormat format) =>
+        EventDecoders.For(format, _layout.Order, _layout.Symbols,
+            note => Warn(new TraceDatWarning(_fileName, $"probe {format.Name}", -1, note, "nothing")));
 
     private GenericEvent Unreadable(EventHeader header, string name, string problem)
     {

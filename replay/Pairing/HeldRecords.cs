@@ -49,6 +49,8 @@ public sealed class HeldRecords(IPairingSink sink, DeviceClassifier devices)
         var parameters = devices.ParametersOf(record.DeviceName);
         return record switch
         {
+            MapRecord map when map.Request.Device == parameters => map,
+            UnmapRecord unmap when unmap.Request.Device == parameters => unmap,
             MapRecord map => map with { Request = map.Request with { Device = parameters } },
             UnmapRecord unmap => unmap with { Request = unmap.Request with { Device = parameters } },
             _ => record,

@@ -95,7 +95,10 @@ public sealed class NvmeCommandTracker
     private NvmeCommand Close(OpenCommand command, NvmeCompleteRq? completion)
     {
         var device = DeviceOf(command.Setup.ControllerId) ?? command.Segments.FirstOrDefault()?.Device ?? "";
-        var segments = command.Segments.Where(s => s.Device == device).Select(s => s.MappingId).ToList();
+        var segments = new List<int>(command.Segments.Count);
+        foreach (var segment in command.Segments)
+            if (segment.Device == device)
+                segments.Add(segment.MappingId);
         return new NvmeCommand(command.Setup, device, segments, completion, PayloadOf(command));
     }
 

@@ -29,7 +29,10 @@ public sealed class ReplayEngine(IReadOnlyList<ModelRun> runs, IReplaySink sink)
         switch (record)
         {
             case MapRecord map:
-                var replayed = new ReplayedMapping(map, [.. Models.Select(run => run.Map(map))]);
+                var outcomes = new ModelOutcome[Models.Count];
+                for (var model = 0; model < outcomes.Length; model++)
+                    outcomes[model] = Models[model].Map(map);
+                var replayed = new ReplayedMapping(map, outcomes);
                 _byMapping[map.Sequence] = replayed;
                 sink.Mapping(replayed);
                 break;
@@ -45,8 +48,11 @@ public sealed class ReplayEngine(IReadOnlyList<ModelRun> runs, IReplaySink sink)
 
     public void Command(NvmeCommand command)
     {
-        var segments = command.Segments.Select(s => _byMapping.GetValueOrDefault(s)).ToList();
-        sink.Command(new ReplayedCommand(command, [.. segments.OfType<ReplayedMapping>()], segments.Count(s => s is null)));
+        var known = new List<ReplayedMapping>(command.Segments.Count);
+        foreach (var segment in command.Segments)
+            if (_byMapping.TryGetValue(segment, out var mapping))
+                known.Add(mapping);
+        sink.Command(new ReplayedCommand(command, known, command.Segments.Count - known.Count));
     }
 
     private void Forget(int mapping)

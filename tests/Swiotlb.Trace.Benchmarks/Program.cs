@@ -6,6 +6,7 @@ return args switch
 {
     ["tracedat-write", var path, var gib] => TraceDatLargeFile.Write(path, double.Parse(gib, System.Globalization.CultureInfo.InvariantCulture)),
     ["tracedat-read", var path] => TraceDatLargeFile.Read(path),
+    ["tracedat-walk", var path] => PageWalker.Walk(path),
     ["capture-write", var template, var output, var repetitions, var kind] =>
         RepeatedCapture.Write(template, output, int.Parse(repetitions, System.Globalization.CultureInfo.InvariantCulture), Enum.Parse<TraceDatFileKind>(kind, ignoreCase: true)),
     _ => Run(args),

@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Text;
 using Swiotlb.Trace.Binary;
 using Swiotlb.Trace.TraceDat.Formats;
 
@@ -36,7 +35,7 @@ internal static class FieldValues
     {
         var bytes = field.Bytes(record, order);
         var nul = bytes.IndexOf((byte)0);
-        return Encoding.UTF8.GetString(nul < 0 ? bytes : bytes[..nul]);
+        return RecentTexts.Of(nul < 0 ? bytes : bytes[..nul]);
     }
 
     /// <summary>An array of unsigned integers of the field's element size.</summary>

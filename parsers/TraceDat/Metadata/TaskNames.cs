@@ -3,11 +3,21 @@ using System.Globalization;
 namespace Swiotlb.Trace.TraceDat.Metadata;
 
 /// <summary>The file's saved command lines: pid → comm, with trace-cmd's names for the idle task and unknown pids.</summary>
-internal sealed class TaskNames(IReadOnlyDictionary<int, string> names)
+internal sealed class TaskNames(Dictionary<int, string> names)
 {
-    public static TaskNames Empty { get; } = new(new Dictionary<int, string>());
+    private (int Pid, string Name) _last = (0, "<idle>");
 
-    public string NameOf(int pid) => pid == 0 ? "<idle>" : names.GetValueOrDefault(pid, "<...>");
+    public static TaskNames Empty => new([]);
+
+    /// <summary>The task's name; the last one asked for is kept, since consecutive events are mostly one task's.</summary>
+    public string NameOf(int pid)
+    {
+        if (pid == _last.Pid)
+            return _last.Name;
+        var name = pid == 0 ? "<idle>" : names.GetValueOrDefault(pid, "<...>");
+        _last = (pid, name);
+        return name;
+    }
 
     /// <summary>Parses <c>saved_cmdlines</c>: one <c>PID COMM</c> a line.</summary>
     public static TaskNames Parse(string text)
