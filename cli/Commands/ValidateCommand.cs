@@ -36,15 +36,15 @@ public static class ValidateCommand
     {
         OutputPaths.Check([capturePath], ("-o", outputPath));
         var facts = SiblingKernelFacts.Read(capturePath);
-        using var reader = CaptureOpener.Open(capturePath, facts, error);
-        var validation = CaptureValidator.Validate(reader, facts, options);
+        using var capture = ReopenableCapture.Of(capturePath);
+        var (validation, reading) = ReferenceOrderValidation.Validate(() => capture.Open(facts, error), facts, options);
         var hangs = HangAnalysis.Diagnose(validation.Report.Unreturned, validation.Pool.Geometry.AreaCount);
         ReportDestination.Write(outputPath, output, writer =>
         {
             if (format == "json")
-                ValidationJsonWriter.Write(capturePath, validation, hangs, reader.Statistics, writer);
+                ValidationJsonWriter.Write(capturePath, validation, hangs, reading, writer);
             else
-                ValidationTextWriter.Write(capturePath, validation, hangs, reader.Statistics, writer);
+                ValidationTextWriter.Write(capturePath, validation, hangs, reading, writer);
         });
         return (int)(validation.Report.AllMatch && hangs.Count == 0 ? ExitCode.Clean : ExitCode.Findings);
     }

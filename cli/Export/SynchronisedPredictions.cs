@@ -17,11 +17,27 @@ public static class SynchronisedPredictions
         if (prepared.Source is not (MappingSourceKind.Kprobes or MappingSourceKind.DmaEvents))
             return new Dictionary<string, SynchronisedVerdicts>();
         var verdicts = new Dictionary<string, SynchronisedVerdicts>();
-        foreach (var (model, _) in CaptureReplayer.ChooseModels(request.Models, prepared.Release, prepared.Kernel).DistinctBy(m => m.Name))
+        var models = CaptureReplayer.ChooseModels(request.Models, prepared.Release, prepared.Kernel).Select(m => m.Name).Distinct().ToList();
+        var own = prepared.Kernel?.Generation.Name;
+        // The kernel's own model first (run for its order alone when it is not exported): the order it finds for each group
+        // of overlapping events is the order the others replay, as validate --model does (ReferenceOrderValidation).
+        var order = own is not null ? new ReplayOrder() : null;
+        if (own is not null && order is not null && !models.Contains(own))
+        {
+            using var reader = open();
+            CaptureValidator.Validate(reader, facts, new ValidationOptions(own, request.Pool, request.DeclaredDevices), judged: order.Record);
+        }
+        foreach (var model in models.OrderBy(m => m == own ? 0 : 1))
         {
             var judged = new SynchronisedVerdicts();
+            var recorder = model == own ? order : null;
             using var reader = open();
-            CaptureValidator.Validate(reader, facts, new ValidationOptions(model, request.Pool, request.DeclaredDevices), judged: outcome => judged.Add(outcome));
+            CaptureValidator.Validate(reader, facts, new ValidationOptions(model, request.Pool, request.DeclaredDevices) { ReferenceOrder = recorder is null ? order?.Ranks : null },
+                judged: outcome =>
+                {
+                    judged.Add(outcome);
+                    recorder?.Record(outcome);
+                });
             verdicts[model] = judged;
         }
         return verdicts;

@@ -12,7 +12,11 @@ public sealed record ValidationOptions(
     string? Model,
     PoolOverrides Pool,
     IReadOnlyDictionary<string, DeviceDmaParameters> DeclaredDevices,
-    int ReorderWindow = ReplaySynchroniser.DefaultReorderWindow);
+    int ReorderWindow = ReplaySynchroniser.DefaultReorderWindow)
+{
+    /// <summary>See <see cref="ReplaySynchroniser.ReferenceOrder"/>.</summary>
+    public IReadOnlyDictionary<int, int>? ReferenceOrder { get; init; }
+}
 
 /// <summary>A validation's result with everything needed to explain it.</summary>
 public sealed record CaptureValidation(
@@ -62,6 +66,7 @@ public static class CaptureValidator
         var synchroniser = new ReplaySynchroniser(ModelRegistry.Create(generation.Name, pool.Geometry), reorderWindow: options.ReorderWindow)
         {
             Changes = followPool?.Invoke(generation, pool.Geometry),
+            ReferenceOrder = options.ReferenceOrder,
             Judged = outcome =>
             {
                 losses.Judged(outcome);

@@ -29,6 +29,12 @@ public sealed class ReplaySynchroniser(IAllocatorModel model, int maxOrdersPerGr
     /// covers the records up to there.</summary>
     public int MismatchLimit { get; init; } = int.MaxValue;
 
+    /// <summary>Where each record (by sequence) came in another model's replay of the same records, when that model
+    /// searched the orders instead of this one: a group whose every record is ranked is replayed in that order only.
+    /// The capture kernel's own model finds the order the events happened in; another model replays it in that order,
+    /// since no order of its own explains answers it would not have given.</summary>
+    public IReadOnlyDictionary<int, int>? ReferenceOrder { get; init; }
+
     /// <summary>Replays <paramref name="records"/> (any order within the reorder window; replayed by window start, then
     /// sequence), reading them lazily.</summary>
     public ValidationReport Run(IEnumerable<ReplayRecord> records)
@@ -80,10 +86,17 @@ public sealed class ReplaySynchroniser(IAllocatorModel model, int maxOrdersPerGr
     {
         if (group.Count == 1)
             return ([RecordReplayer.Replay(state, group[0])], false);
+        if (InReferenceOrder(group) is { } reference)
+            return (ReplayInOrder(state, reference, int.MaxValue)!, !reference.SequenceEqual(group));
 
         state.Checkpoint();
         List<RecordOutcome> best = ReplayInOrder(state, group, int.MaxValue)!;
         int bestScore = Score(best);
+        if (bestScore > 0 && NoOrderDoesBetter(state.Model, best))
+        {
+            state.ForgetCheckpoint();
+            return (best, false);
+        }
         IReadOnlyList<ReplayRecord> bestOrder = group;
         IReadOnlyList<ReplayRecord>? lastOrder = group;
         var orders = EventOrders.Allowed(group).Skip(1).Take(maxOrdersPerGroup)
@@ -111,6 +124,37 @@ public sealed class ReplaySynchroniser(IAllocatorModel model, int maxOrdersPerGr
         state.ForgetCheckpoint();
         return (best, !ReferenceEquals(bestOrder, group));
     }
+
+    /// <summary>The group in <see cref="ReferenceOrder"/>, or null when that does not rank all of it.</summary>
+    private List<ReplayRecord>? InReferenceOrder(List<ReplayRecord> group)
+    {
+        if (ReferenceOrder is null)
+            return null;
+        foreach (ReplayRecord record in group)
+            if (!ReferenceOrder.ContainsKey(record.Sequence))
+                return null;
+        return [.. group.OrderBy(r => ReferenceOrder[r.Sequence])];
+    }
+
+    /// <summary>True when the timestamps' order scores as well as any order can: each of its mismatches is an answer the
+    /// model gives in no state at all (the kernel kept an offset the model's placement drops, say: a model that is not the
+    /// capture's kernel), and no match leans on a recovered unmap. Searching the orders is then skipped, since no order
+    /// could be kept.</summary>
+    private static bool NoOrderDoesBetter(IAllocatorModel model, List<RecordOutcome> outcomes)
+    {
+        foreach (RecordOutcome outcome in outcomes)
+        {
+            if (outcome.Verdict == RecordVerdict.MatchedAfterRecovery)
+                return false;
+            if (outcome.Verdict == RecordVerdict.Mismatched && !NeverGiven(model, outcome.Record))
+                return false;
+        }
+        return true;
+    }
+
+    /// <summary>The kernel's answer to this map is an address the model's placement can never produce.</summary>
+    private static bool NeverGiven(IAllocatorModel model, ReplayRecord record) =>
+        record is MapRecord { Observed.Kind: ObservedKind.Mapped } map && !model.TryLocate(map.Request, map.Observed.BounceAddress, out _);
 
     /// <summary>The group with every unmap at the end of its window (maps stay at their start): what the kernel did when an
     /// unmapping CPU stalled between its probe and the free (a vCPU descheduled for milliseconds), which no search of the
