@@ -25,7 +25,7 @@ public static class SynchronisedPredictions
         if (own is not null && order is not null && !models.Contains(own))
         {
             using var reader = open();
-            CaptureValidator.Validate(reader, facts, new ValidationOptions(own, request.Pool, request.DeclaredDevices), judged: order.Record);
+            CaptureValidator.Validate(reader, facts, new ValidationOptions(own, request.Pool, request.DeclaredDevices), reordered: order.Record);
         }
         foreach (var model in models.OrderBy(m => m == own ? 0 : 1))
         {
@@ -33,11 +33,7 @@ public static class SynchronisedPredictions
             var recorder = model == own ? order : null;
             using var reader = open();
             CaptureValidator.Validate(reader, facts, new ValidationOptions(model, request.Pool, request.DeclaredDevices) { ReferenceOrder = recorder is null ? order?.Ranks : null },
-                judged: outcome =>
-                {
-                    judged.Add(outcome);
-                    recorder?.Record(outcome);
-                });
+                judged: outcome => judged.Add(outcome), reordered: recorder is null ? null : recorder.Record);
             verdicts[model] = judged;
         }
         return verdicts;

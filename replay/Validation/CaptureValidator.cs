@@ -46,8 +46,10 @@ public static class CaptureValidator
     /// <param name="followPool">Given the model and pool once they are known, returns what receives the reconstructed
     /// pool's changes in their final order (the pool analysis of the kernel's own answers).</param>
     /// <param name="judged">Receives every record's verdict in its final order.</param>
+    /// <param name="reordered">Receives each group replayed in another order than its timestamps', in the order kept.</param>
     public static CaptureValidation Validate(ICaptureReader reader, KernelFacts facts, ValidationOptions options,
-        Func<KernelGeneration, PoolGeometry, IPoolChangeSink>? followPool = null, Action<RecordOutcome>? judged = null)
+        Func<KernelGeneration, PoolGeometry, IPoolChangeSink>? followPool = null, Action<RecordOutcome>? judged = null,
+        Action<IReadOnlyList<ReplayRecord>>? reordered = null)
     {
         var devices = DeviceClassifier.From(options.DeclaredDevices, facts);
         var losses = new LossTracker();
@@ -67,6 +69,7 @@ public static class CaptureValidator
         {
             Changes = followPool?.Invoke(generation, pool.Geometry),
             ReferenceOrder = options.ReferenceOrder,
+            Reordered = reordered,
             Judged = outcome =>
             {
                 losses.Judged(outcome);

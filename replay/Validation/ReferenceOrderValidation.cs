@@ -16,10 +16,10 @@ public static class ReferenceOrderValidation
     public static (CaptureValidation Validation, ReadStatistics Reading) Validate(Func<ICaptureReader> open, KernelFacts facts, ValidationOptions options)
     {
         if (options.Model is null)
-            return Once(open, facts, options, judged: null);
+            return Once(open, facts, options, reordered: null);
         var requested = ModelRegistry.Resolve(options.Model, $"unknown model '{options.Model}'").Name;
         if (OwnGeneration(open, facts) == requested)
-            return Once(open, facts, options, judged: null);
+            return Once(open, facts, options, reordered: null);
         var order = new ReplayOrder();
         (CaptureValidation Validation, ReadStatistics Reading) own;
         try
@@ -28,11 +28,11 @@ public static class ReferenceOrderValidation
         }
         catch (UnknownCaptureKernelException)
         {
-            return Once(open, facts, options, judged: null);
+            return Once(open, facts, options, reordered: null);
         }
         return own.Validation.Model == requested
-            ? Once(open, facts, options, judged: null)
-            : Once(open, facts, options with { ReferenceOrder = order.Ranks }, judged: null);
+            ? Once(open, facts, options, reordered: null)
+            : Once(open, facts, options with { ReferenceOrder = order.Ranks }, reordered: null);
     }
 
     /// <summary>The generation of the kernel the capture names (beside it or in its metadata), or null.</summary>
@@ -47,19 +47,25 @@ public static class ReferenceOrderValidation
         return release is not null && ModelRegistry.TryResolve(release, out var generation) ? generation.Name : null;
     }
 
-    private static (CaptureValidation, ReadStatistics) Once(Func<ICaptureReader> open, KernelFacts facts, ValidationOptions options, Action<RecordOutcome>? judged)
+    private static (CaptureValidation, ReadStatistics) Once(Func<ICaptureReader> open, KernelFacts facts, ValidationOptions options,
+        Action<IReadOnlyList<ReplayRecord>>? reordered)
     {
         using var reader = open();
-        return (CaptureValidator.Validate(reader, facts, options, judged: judged), reader.Statistics);
+        return (CaptureValidator.Validate(reader, facts, options, reordered: reordered), reader.Statistics);
     }
 }
 
-/// <summary>The order a validation replayed its records in, as each is judged: record sequence → rank.</summary>
+/// <summary>The groups a validation replayed in another order than their timestamps': record sequence → rank, for the
+/// reordered records only (what it keeps grows with the reordering, not with the capture).</summary>
 public sealed class ReplayOrder
 {
     private readonly Dictionary<int, int> _ranks = [];
 
     public IReadOnlyDictionary<int, int> Ranks => _ranks;
 
-    public void Record(RecordOutcome outcome) => _ranks.TryAdd(outcome.Record.Sequence, _ranks.Count);
+    public void Record(IReadOnlyList<ReplayRecord> reorderedGroup)
+    {
+        foreach (ReplayRecord record in reorderedGroup)
+            _ranks.TryAdd(record.Sequence, _ranks.Count);
+    }
 }

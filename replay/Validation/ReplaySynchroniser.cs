@@ -29,11 +29,14 @@ public sealed class ReplaySynchroniser(IAllocatorModel model, int maxOrdersPerGr
     /// covers the records up to there.</summary>
     public int MismatchLimit { get; init; } = int.MaxValue;
 
-    /// <summary>Where each record (by sequence) came in another model's replay of the same records, when that model
-    /// searched the orders instead of this one: a group whose every record is ranked is replayed in that order only.
-    /// The capture kernel's own model finds the order the events happened in; another model replays it in that order,
-    /// since no order of its own explains answers it would not have given.</summary>
+    /// <summary>The orders another model's replay of the same records chose, where it reordered a group: record sequence
+    /// → rank (see <see cref="Reordered"/>). Given, no order is searched: a group with ranked records is replayed in their
+    /// order, any other in its timestamps' order. The capture kernel's own model finds the order the events happened
+    /// in; another model replays them in that order, since no order of its own explains answers it would not have given.</summary>
     public IReadOnlyDictionary<int, int>? ReferenceOrder { get; init; }
+
+    /// <summary>Receives each group replayed in another order than its timestamps', in the order kept.</summary>
+    public Action<IReadOnlyList<ReplayRecord>>? Reordered { get; init; }
 
     /// <summary>Replays <paramref name="records"/> (any order within the reorder window; replayed by window start, then
     /// sequence), reading them lazily.</summary>
@@ -86,8 +89,11 @@ public sealed class ReplaySynchroniser(IAllocatorModel model, int maxOrdersPerGr
     {
         if (group.Count == 1)
             return ([RecordReplayer.Replay(state, group[0])], false);
-        if (InReferenceOrder(group) is { } reference)
+        if (ReferenceOrder is not null)
+        {
+            List<ReplayRecord> reference = InReferenceOrder(group, ReferenceOrder);
             return (ReplayInOrder(state, reference, int.MaxValue)!, !reference.SequenceEqual(group));
+        }
 
         state.Checkpoint();
         List<RecordOutcome> best = ReplayInOrder(state, group, int.MaxValue)!;
@@ -122,19 +128,14 @@ public sealed class ReplaySynchroniser(IAllocatorModel model, int maxOrdersPerGr
             ReplayInOrder(state, bestOrder, int.MaxValue);
         }
         state.ForgetCheckpoint();
+        if (!ReferenceEquals(bestOrder, group))
+            Reordered?.Invoke(bestOrder);
         return (best, !ReferenceEquals(bestOrder, group));
     }
 
-    /// <summary>The group in <see cref="ReferenceOrder"/>, or null when that does not rank all of it.</summary>
-    private List<ReplayRecord>? InReferenceOrder(List<ReplayRecord> group)
-    {
-        if (ReferenceOrder is null)
-            return null;
-        foreach (ReplayRecord record in group)
-            if (!ReferenceOrder.ContainsKey(record.Sequence))
-                return null;
-        return [.. group.OrderBy(r => ReferenceOrder[r.Sequence])];
-    }
+    /// <summary>The group in the reference's order: its ranked records by rank, the others after them in their order.</summary>
+    private static List<ReplayRecord> InReferenceOrder(List<ReplayRecord> group, IReadOnlyDictionary<int, int> ranks) =>
+        [.. group.OrderBy(r => ranks.TryGetValue(r.Sequence, out int rank) ? rank : int.MaxValue)];
 
     /// <summary>True when the timestamps' order scores as well as any order can: each of its mismatches is an answer the
     /// model gives in no state at all (the kernel kept an offset the model's placement drops, say: a model that is not the
