@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Swiotlb.Trace.Capture;
 using Swiotlb.Trace.Cli.Export;
 using Swiotlb.Trace.Cli.Input;
 using Swiotlb.Trace.Diff.Replaying;
@@ -59,9 +60,11 @@ public static class ExportCommand
         {
             var facts = SiblingKernelFacts.Read(capturePath);
             using var capture = ReopenableCapture.Of(capturePath);
-            var verdicts = SynchronisedPredictions.For(() => capture.Open(facts, error), facts, request);
+            ICaptureReader Open() => capture.Open(facts, error);
+            var prepared = CaptureReplayer.Prepare(Open, facts, request);
+            var verdicts = SynchronisedPredictions.For(prepared, Open, facts, request);
             var exporter = new CaptureExporter(files, new CaptureIdentity(capturePath, facts.Host, facts.Release), verdicts);
-            var replay = CaptureReplayer.Run(() => capture.Open(facts, error), facts, request, exporter);
+            var replay = CaptureReplayer.Run(prepared, Open, facts, request, exporter);
             var rows = exporter.Complete();
             output.WriteLine($"{capturePath}: {rows.Events} events, {rows.Mappings} mapping rows, {rows.Commands} command rows ({replay.Models.Count} models)");
             foreach (var warning in replay.Reading.Warnings.Take(3))

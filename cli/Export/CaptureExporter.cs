@@ -19,7 +19,7 @@ public readonly record struct ExportedRows(long Events, long Mappings, long Comm
 /// </summary>
 public sealed class CaptureExporter : IReplayObserver
 {
-    public const int DefaultRowGroupSize = 64 * 1024;
+    public const int DefaultRowGroupSize = 16 * 1024;
 
     private readonly TableBuffer _eventRows;
     private readonly TableBuffer _mappingRows;

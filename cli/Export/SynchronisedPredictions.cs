@@ -11,9 +11,10 @@ public static class SynchronisedPredictions
 {
     /// <summary>One synchronised replay per model, when the capture holds the kernel's answers (kprobes or <c>dma:*</c>
     /// events); empty otherwise, as there is nothing to compare with.</summary>
-    public static IReadOnlyDictionary<string, SynchronisedVerdicts> For(Func<ICaptureReader> open, KernelFacts facts, ReplayRequest request)
+    /// <param name="prepared">The export's replay, prepared: its mapping source, kernel and models are these verdicts'.</param>
+    public static IReadOnlyDictionary<string, SynchronisedVerdicts> For(CaptureReplayer.PreparedReplay prepared, Func<ICaptureReader> open, KernelFacts facts,
+        ReplayRequest request)
     {
-        var prepared = CaptureReplayer.Prepare(open, facts, request);
         if (prepared.Source is not (MappingSourceKind.Kprobes or MappingSourceKind.DmaEvents))
             return new Dictionary<string, SynchronisedVerdicts>();
         var verdicts = new Dictionary<string, SynchronisedVerdicts>();

@@ -98,6 +98,9 @@ public static class ValidationJsonWriter
         json.WriteNumber("matchedAfterReordering", report.MatchedAfterReordering);
         json.WriteNumber("reorderedGroups", report.ReorderedGroups);
         json.WriteNumber("recoveredUnmaps", report.RecoveredUnmaps);
+        json.WriteNumber("recoveredUnmapsInPairing", report.RecoveredInPairing);
+        json.WriteNumber("recoveredUnmapsInPairingNotLive", report.RecoveredInPairingNotLive);
+        json.WriteNumber("recoveredUnmapsFromReusedSlots", report.RecoveredFromReusedSlots);
         json.WriteNumber("ignoredUnmaps", report.IgnoredUnmaps);
         json.WriteNumber("mismatches", report.Mismatches);
         json.WriteNumber("predictedFailures", report.PredictedFailures);

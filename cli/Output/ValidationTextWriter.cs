@@ -48,7 +48,8 @@ public static class ValidationTextWriter
         Line(output, "adopted", report.Adopted, "each area's first mapping, taken as its start state");
         Line(output, "predicted", report.Predicted);
         Line(output, "exact matches", report.ExactMatches, Percent(report.ExactMatches, report.Predicted));
-        Line(output, "  after unmap recovery", report.MatchedAfterRecovery, $"{report.RecoveredUnmaps} lost unmaps recovered in all");
+        Line(output, "  after unmap recovery", report.MatchedAfterRecovery, 
+            $"{report.RecoveredUnmaps} lost unmaps recovered: {report.RecoveredInPairing - report.RecoveredInPairingNotLive} of the pairing's {report.RecoveredInPairing}, {report.RecoveredFromReusedSlots} from reused slots");
         Line(output, "  after reordering", report.MatchedAfterReordering, $"{report.ReorderedGroups} group(s) of overlapping events reordered");
         Line(output, "mismatches", report.Mismatches);
         Line(output, "failures predicted", report.PredictedFailures);

@@ -10,7 +10,7 @@ internal sealed class ReplayTally(string modelName)
     private readonly Dictionary<string, int[]> devices = [];
     private readonly DivergenceContextRecorder firstDivergence = new();
     private int mappings, adopted, predicted, matched, matchedAfterRecovery, matchedAfterReordering;
-    private int recoveredUnmaps, ignoredUnmaps, reorderedGroups, predictedFailures, observedFailures;
+    private int recoveredUnmaps, recoveredFromReusedSlots, recoveredInPairing, ignoredUnmaps, reorderedGroups, predictedFailures, observedFailures;
 
     public int PreexistingMappings { get; set; }
 
@@ -35,13 +35,20 @@ internal sealed class ReplayTally(string modelName)
         divergences, unreturned,
         [.. devices.OrderBy(d => d.Key, StringComparer.Ordinal)
             .Select(d => new DeviceTally(d.Key, d.Value[0], d.Value[1], d.Value[2], d.Value[3]))],
-        firstDivergence.ToContext());
+        firstDivergence.ToContext())
+    {
+        RecoveredFromReusedSlots = recoveredFromReusedSlots,
+        RecoveredInPairing = recoveredInPairing,
+    };
 
     private void Add(in RecordOutcome outcome, bool reordered)
     {
         recoveredUnmaps += outcome.RecoveredUnmaps;
+        recoveredFromReusedSlots += outcome.RecoveredUnmaps;
         if (outcome.Record is UnmapRecord unmap)
         {
+            if (unmap.Evidence == UnmapEvidence.Recovered)
+                recoveredInPairing++;
             if (outcome.Verdict == RecordVerdict.Ignored)
                 ignoredUnmaps++;
             else if (unmap.Evidence == UnmapEvidence.Recovered)

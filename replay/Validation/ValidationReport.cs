@@ -48,5 +48,17 @@ public sealed record ValidationReport(
 {
     public int Mismatches => Divergences.Count;
 
+    /// <summary>Of <see cref="RecoveredUnmaps"/>, those found in the replay because the kernel reused a live mapping's
+    /// slots; the others are the pairer's recovered unmaps.</summary>
+    public int RecoveredFromReusedSlots { get; init; }
+
+    /// <summary>The pairer's recovered-unmap records replayed (its <c>unmaps recovered</c>), whether or not their
+    /// mapping was still live.</summary>
+    public int RecoveredInPairing { get; init; }
+
+    /// <summary>Of <see cref="RecoveredInPairing"/>, those whose mapping was not live (freed already by a reused slot, or
+    /// never seen): counted among <see cref="IgnoredUnmaps"/>.</summary>
+    public int RecoveredInPairingNotLive => RecoveredInPairing - (RecoveredUnmaps - RecoveredFromReusedSlots);
+
     public bool AllMatch => Mismatches == 0 && ExactMatches == Predicted;
 }
