@@ -7,6 +7,8 @@ internal sealed class Zlib : IBlockDecompressor
 {
     public unsafe bool TryDecompress(ReadOnlySpan<byte> source, Span<byte> destination)
     {
+        if (source.IsEmpty)
+            return false; // not a zlib stream; fixing an empty span would give the stream a null pointer
         fixed (byte* from = source)
         {
             using var input = new UnmanagedMemoryStream(from, source.Length);

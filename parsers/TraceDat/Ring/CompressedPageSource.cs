@@ -94,7 +94,7 @@ internal sealed class CompressedPageSource(PositionalReader file, CpuDataRegion 
             Chunk? Decompress() => decompressor.TryDecompress(compressed.AsSpan(0, (int)compressedSize), data.AsSpan(0, (int)size))
                 ? new Chunk(data, (int)size, chunkOffset)
                 : throw new RingDataException(chunkOffset, $"{codecName} data that decompresses to {size} bytes");
-            return size <= maxChunkSize / 2 && Environment.GetEnvironmentVariable("XSYNC") is null ? Task.Run(Decompress) : new Task<Chunk?>(Decompress);
+            return size <= maxChunkSize / 2 ? Task.Run(Decompress) : new Task<Chunk?>(Decompress);
         }
         catch (RingDataException e)
         {
