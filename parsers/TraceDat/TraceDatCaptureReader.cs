@@ -25,8 +25,6 @@ public sealed class TraceDatCaptureReader : ICaptureReader
         foreach (var (cpu, lost) in described.LostEventsPerCpu)
             if (lost > 0)
                 Statistics.AddLostEvents(cpu, lost);
-        reader.Warned = Warn;
-        reader.MissedEvents = (cpu, lost) => _missedInPages[cpu] = _missedInPages.GetValueOrDefault(cpu) + lost;
     }
 
     /// <summary>Events the pages say were missed, per CPU: counted only for CPUs whose CPUSTAT did not already count them.</summary>
@@ -56,18 +54,31 @@ public sealed class TraceDatCaptureReader : ICaptureReader
         }
     }
 
-    public IEnumerable<TraceEvent> ReadEvents() => _singleUse.Once(Stream);
+    /// <summary>The events, decoded on a thread of their own ahead of the caller (<see cref="ReadAhead{T}"/>); warnings
+    /// and lost events reach <see cref="Statistics"/> in their place among them.</summary>
+    public IEnumerable<TraceEvent> ReadEvents() => _singleUse.Once(() => Counted(ReadAhead<TraceEvent>.Of(Decoded)));
 
-    private IEnumerable<TraceEvent> Stream()
+    private IEnumerable<TraceEvent> Counted(IEnumerable<TraceEvent> events)
     {
-        foreach (var traceEvent in _reader.ReadEvents())
+        foreach (var traceEvent in events)
         {
             Statistics.EventsRead++;
             yield return traceEvent;
         }
-        foreach (var (cpu, lost) in _missedInPages)
-            if (!_reader.Metadata.LostEventsPerCpu.ContainsKey(cpu))
-                Statistics.AddLostEvents(cpu, lost);
+    }
+
+    private IEnumerable<TraceEvent> Decoded(ReadAhead<TraceEvent> ahead)
+    {
+        _reader.Warned = warning => ahead.Defer(() => Warn(warning));
+        _reader.MissedEvents = (cpu, lost) => ahead.Defer(() => _missedInPages[cpu] = _missedInPages.GetValueOrDefault(cpu) + lost);
+        foreach (var traceEvent in _reader.ReadEvents())
+            yield return traceEvent;
+        ahead.Defer(() =>
+        {
+            foreach (var (cpu, lost) in _missedInPages)
+                if (!_reader.Metadata.LostEventsPerCpu.ContainsKey(cpu))
+                    Statistics.AddLostEvents(cpu, lost);
+        });
     }
 
     public void Dispose() => _stream.Dispose();

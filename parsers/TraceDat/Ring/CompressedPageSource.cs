@@ -6,8 +6,9 @@ namespace Swiotlb.Trace.TraceDat.Ring;
 
 /// <summary>
 /// Pages of a compressed v7 buffer: <c>u32 chunk count</c>, then chunks <c>u32 csize, u32 usize, data</c>, each holding
-/// whole pages. While the pages of one chunk are read, the next is decompressed on the thread pool (every CPU's source
-/// does so at once, so the CPUs' data decompresses in parallel); a chunk larger than half the CPU's share of memory is
+/// whole pages. While the pages of one chunk are read, the next is read from the file and decompressed on the thread
+/// pool (every CPU's source does so at once, so the CPUs' data decompresses in parallel, and the reading thread neither
+/// waits for the disk nor decompresses); a chunk larger than half the CPU's share of memory is read ahead but
 /// decompressed only when it is reached. A problem with the next chunk is raised when the reader reaches it, as if it
 /// had been read then.
 /// </summary>
@@ -24,7 +25,9 @@ internal sealed class CompressedPageSource(PositionalReader file, CpuDataRegion 
     private Chunk? _current;
     private int _pageInChunk;
 
-    private sealed record Chunk(byte[] Data, int Length, long FileOffset);
+    /// <summary>A chunk's pages; <see cref="Decompressed"/> is false for a large chunk read ahead, whose compressed
+    /// bytes wait in <see cref="_compressed"/>.</summary>
+    private sealed record Chunk(byte[] Data, int Length, int CompressedLength, long FileOffset, bool Decompressed);
 
     public bool TryNextPage(out ArraySegment<byte> page, out long fileOffset)
     {
@@ -47,59 +50,61 @@ internal sealed class CompressedPageSource(PositionalReader file, CpuDataRegion 
 
     private bool TryTakeChunk()
     {
-        var coming = _coming ?? ReadChunk();
-        if (coming.Status == TaskStatus.Created)
-            coming.RunSynchronously();
-        var chunk = coming.GetAwaiter().GetResult();
+        var chunk = _coming is { } coming ? coming.GetAwaiter().GetResult() : ReadChunk(ahead: false);
         _coming = null;
         if (chunk is null)
             return false;
+        if (!chunk.Decompressed)
+            chunk = Decompress(chunk);
         if (_current is not null)
             _spare = _current.Data;
         _current = chunk;
         _pageInChunk = 0;
-        _coming = ReadChunk();
+        _coming = Task.Run(() => ReadChunk(ahead: true));
         return true;
     }
 
-    /// <summary>Reads the next chunk's header and compressed bytes, and starts decompressing it (or leaves a large one to
-    /// be decompressed when taken); a task of null at the end of the data, a faulted one for a damaged chunk.</summary>
-    private Task<Chunk?> ReadChunk()
+    /// <summary>Reads the next chunk's header and compressed bytes and, unless it is a large chunk read ahead,
+    /// decompresses it; null at the end of the data.</summary>
+    /// <exception cref="RingDataException">The chunk is damaged or the file ends inside it.</exception>
+    private Chunk? ReadChunk(bool ahead)
     {
-        try
-        {
-            if (region.Size == 0)
-                return Task.FromResult<Chunk?>(null);
-            _chunksLeft ??= order.UInt32(ReadAt(_header.AsSpan(0, 4), "a chunk count"));
-            if (_chunksLeft == 0)
-                return Task.FromResult<Chunk?>(null);
+        if (region.Size == 0)
+            return null;
+        _chunksLeft ??= order.UInt32(ReadAt(_header.AsSpan(0, 4), "a chunk count"));
+        if (_chunksLeft == 0)
+            return null;
 
-            var chunkOffset = _next;
-            ReadAt(_header, "a chunk header");
-            var compressedSize = order.UInt32(_header);
-            var size = order.UInt32(_header.AsSpan(4));
-            var fileLeft = file.Length - _next;
-            if (compressedSize > fileLeft)
-                throw new RingDataException(chunkOffset, $"a chunk of at most the {fileLeft} bytes left in the file, found {compressedSize} compressed bytes");
-            var limit = Math.Min(maxChunkSize, DecompressionLimit.For(compressedSize));
-            if (size > limit)
-                throw new RingDataException(chunkOffset, $"a chunk decompressing to at most {limit} bytes ({compressedSize} compressed, this CPU's share of the reader's memory), found {size}");
+        var chunkOffset = _next;
+        ReadAt(_header, "a chunk header");
+        var compressedSize = order.UInt32(_header);
+        var size = order.UInt32(_header.AsSpan(4));
+        var fileLeft = file.Length - _next;
+        if (compressedSize > fileLeft)
+            throw new RingDataException(chunkOffset, $"a chunk of at most the {fileLeft} bytes left in the file, found {compressedSize} compressed bytes");
+        var limit = Math.Min(maxChunkSize, DecompressionLimit.For(compressedSize));
+        if (size > limit)
+            throw new RingDataException(chunkOffset, $"a chunk decompressing to at most {limit} bytes ({compressedSize} compressed, this CPU's share of the reader's memory), found {size}");
 
-            EnsureCapacity(ref _compressed, (int)compressedSize);
-            ReadAt(_compressed.AsSpan(0, (int)compressedSize), "compressed chunk data");
-            _chunksLeft--;
-            var data = _spare.Length >= size ? _spare : new byte[size];
+        EnsureCapacity(ref _compressed, (int)compressedSize);
+        ReadAt(_compressed.AsSpan(0, (int)compressedSize), "compressed chunk data");
+        _chunksLeft--;
+        var later = ahead && size > maxChunkSize / 2;
+        var data = later ? [] : _spare.Length >= size ? _spare : new byte[size];
+        if (!later)
             _spare = [];
-            var compressed = _compressed;
-            Chunk? Decompress() => decompressor.TryDecompress(compressed.AsSpan(0, (int)compressedSize), data.AsSpan(0, (int)size))
-                ? new Chunk(data, (int)size, chunkOffset)
-                : throw new RingDataException(chunkOffset, $"{codecName} data that decompresses to {size} bytes");
-            return size <= maxChunkSize / 2 ? Task.Run(Decompress) : new Task<Chunk?>(Decompress);
-        }
-        catch (RingDataException e)
-        {
-            return Task.FromException<Chunk?>(e);
-        }
+        var chunk = new Chunk(data, (int)size, (int)compressedSize, chunkOffset, Decompressed: false);
+        return later ? chunk : Decompress(chunk);
+    }
+
+    private Chunk Decompress(Chunk chunk)
+    {
+        var data = chunk.Data.Length >= chunk.Length ? chunk.Data : _spare.Length >= chunk.Length ? _spare : new byte[chunk.Length];
+        if (!decompressor.TryDecompress(_compressed.AsSpan(0, chunk.CompressedLength), data.AsSpan(0, chunk.Length)))
+            throw new RingDataException(chunk.FileOffset, $"{codecName} data that decompresses to {chunk.Length} bytes");
+        if (ReferenceEquals(data, _spare))
+            _spare = [];
+        return chunk with { Data = data, Decompressed = true };
     }
 
     private Span<byte> ReadAt(Span<byte> destination, string what)
