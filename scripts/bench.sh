@@ -100,4 +100,4 @@ if [ -z "$scale" ]; then
     echo "| swiotrace --help | $help s | | start-up (hyperfine median of 50 where installed) |"
 fi
 echo
-echo "peers: $(trace-cmd -h 2>&1 | grep -m1 version), $(dpkg-query -W -f='libzstd1 ${Version}' libzstd1 2>/dev/null), $(/usr/bin/time --version 2>&1 | head -1), .NET $(dotnet --version)"
+echo "peers: $(trace-cmd -h 2>&1 | grep -m1 version), $(dpkg-query -W -f='${Package} ${Version}, ' libzstd1 time 2>/dev/null), $(hyperfine --version 2>/dev/null || echo 'no hyperfine'), .NET $(dotnet --version)"

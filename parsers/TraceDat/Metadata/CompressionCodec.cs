@@ -29,11 +29,6 @@ internal sealed class CompressionCodec : IDisposable
         _ => null,
     };
 
-    /// <summary>Which implementation decompresses, for reports.</summary>
-    public string Implementation => Name == "zstd"
-        ? LibZstd.IsLoaded ? $"libzstd {LibZstd.Version}" : "ZstdSharp (no libzstd on this machine)"
-        : "zlib (runtime)";
-
     /// <summary>A decompressor for one thread's use.</summary>
     public IBlockDecompressor CreateDecompressor() => _create();
 
