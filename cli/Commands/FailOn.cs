@@ -1,33 +1,32 @@
 using System.CommandLine;
 using Swiotlb.Trace.Diff.Findings;
+using Swiotlb.Trace.Diff.Findings.Rules;
 
 namespace Swiotlb.Trace.Cli.Commands;
 
-/// <summary><c>--fail-on</c>: which findings make the exit code 1.</summary>
+/// <summary><c>--fail-on</c>: which findings make the exit code 1, by the names of <see cref="FindingRules"/>.</summary>
 public static class FailOn
 {
-    public static readonly IReadOnlyList<string> Names = ["truncation", "prp", "failure", "hang", "observed"];
+    public static IReadOnlyList<string> Names => FindingRules.Names;
 
     public static Option<string[]> Option() => new("--fail-on")
     {
-        Description = "Findings that make the exit code 1, comma-separated or repeated: truncation, prp, failure, hang, observed (NVMe commands the kernel's own addresses broke) (default: all).",
+        Description = "Findings that make the exit code 1, comma-separated or repeated: " +
+            string.Join(", ", FindingRules.All.Select(r => r.JudgesObserved ? $"{r.Name} ({r.Detects})" : r.Name)) + " (default: all).",
         AllowMultipleArgumentsPerToken = true,
     };
 
     /// <exception cref="ArgumentException">A name is not a finding kind.</exception>
-    public static IReadOnlySet<FindingKind> Parse(string[]? values)
+    public static IReadOnlySet<FindingRule> Parse(string[]? values)
     {
         var names = (values ?? []).SelectMany(v => v.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList();
         if (names.Count == 0)
-            return Enum.GetValues<FindingKind>().ToHashSet();
-        return names.Select(name => Enum.TryParse<FindingKind>(name, ignoreCase: true, out var kind) && FailOnName(kind) == name.ToLowerInvariant()
-            ? kind
-            : throw new ArgumentException($"--fail-on '{name}': expected {string.Join(", ", Names)}")).ToHashSet();
+            return FindingRules.All.ToHashSet();
+        return names.Select(name => FindingRules.Named(name.ToLowerInvariant())
+            ?? throw new ArgumentException($"--fail-on '{name}': expected {string.Join(", ", Names)}")).ToHashSet();
     }
 
-    public static string FailOnName(FindingKind kind) => kind.ToString().ToLowerInvariant();
-
     /// <summary>Exit code 1 when a selected kind was found under any model, else 0.</summary>
-    public static ExitCode ExitCodeFor(ReplaySummary summary, IReadOnlySet<FindingKind> failOn) =>
-        failOn.Any(kind => summary.Count(kind) > 0) ? ExitCode.Findings : ExitCode.Clean;
+    public static ExitCode ExitCodeFor(ReplaySummary summary, IReadOnlySet<FindingRule> failOn) =>
+        failOn.Any(rule => summary.Count(rule) > 0) ? ExitCode.Findings : ExitCode.Clean;
 }

@@ -1,3 +1,4 @@
+using Swiotlb.Trace.Diff.Findings.Rules;
 using System.CommandLine;
 using Swiotlb.Trace.Cli.Input;
 using Swiotlb.Trace.Cli.Output;
@@ -57,7 +58,7 @@ public static class ReplayCommand
 
     /// <param name="alsoWritten">Further reports of the same replay: a format (json, markdown, junit, html) and its file.</param>
     public static int Run(string capturePath, ReplayRequest request, string format, string? outputPath, IReadOnlyList<(string Format, string Path)> alsoWritten,
-        IReadOnlySet<Diff.Findings.FindingKind> failOn, TextWriter output, TextWriter error, TerminalStyle? style = null, bool verbose = false)
+        IReadOnlySet<FindingRule> failOn, TextWriter output, TextWriter error, TerminalStyle? style = null, bool verbose = false)
     {
         OutputPaths.Check([capturePath], [("-o", outputPath), .. alsoWritten.Select(o => ($"--{o.Format}", (string?)o.Path))]);
         var facts = SiblingKernelFacts.Read(capturePath);

@@ -1,3 +1,4 @@
+using Swiotlb.Trace.Diff.Findings.Rules;
 using System.Text.Json;
 using Swiotlb.Trace.Cli.Commands;
 using Swiotlb.Trace.Diff.Comparison;
@@ -8,7 +9,7 @@ namespace Swiotlb.Trace.Cli.Output;
 /// <summary>The machine-readable <c>diff</c> report: both sides, every changed figure, the transitions with their kept examples, the verdict.</summary>
 public static class DiffJsonWriter
 {
-    public static void Write(DiffReport report, IReadOnlySet<FindingKind> failOn, ExitCode exit, TextWriter output)
+    public static void Write(DiffReport report, IReadOnlySet<FindingRule> failOn, ExitCode exit, TextWriter output)
     {
         JsonOutput.Write(output, "diff", json =>
         {
@@ -42,12 +43,12 @@ public static class DiffJsonWriter
             json.WriteStartObject();
             json.WriteString("direction", Name(change.Direction));
             json.WriteString("device", change.Device);
-            json.WriteString("metric", Name(change.Metric));
+            json.WriteString("metric", change.Metric.Name);
             if (change.Bucket is { } bucket)
                 json.WriteNumber("bucket", bucket);
             WriteTally(json, "baseline", change.Baseline);
             WriteTally(json, "candidate", change.Candidate);
-            json.WriteString("failsAs", change.FailsAs is { } kind ? FailOn.FailOnName(kind) : null);
+            json.WriteString("failsAs", change.FailsAs?.Name);
             json.WriteEndObject();
         }
         json.WriteEndArray();
@@ -60,12 +61,12 @@ public static class DiffJsonWriter
         foreach (var count in transitions.Counts)
         {
             json.WriteStartObject();
-            json.WriteString("direction", Name(count.Kind.Direction()));
+            json.WriteString("direction", Name(count.Kind.Direction));
             json.WriteString("device", count.Device);
-            json.WriteString("kind", Name(count.Kind));
+            json.WriteString("kind", count.Kind.Name);
             json.WriteNumber("count", count.Tally.Count);
             json.WriteNumber("compared", count.Tally.OutOf);
-            json.WriteString("units", DiffWording.Units(count.Kind));
+            json.WriteString("units", count.Kind.Units);
             json.WriteEndObject();
         }
         json.WriteEndArray();
@@ -73,7 +74,7 @@ public static class DiffJsonWriter
         foreach (var t in transitions.Mappings)
         {
             json.WriteStartObject();
-            json.WriteString("kind", Name(t.Kind));
+            json.WriteString("kind", t.Kind.Name);
             json.WriteString("device", t.Device);
             json.WriteNumber("timeNs", t.TimeNs);
             json.WriteNumber("cpu", t.Cpu);
@@ -95,7 +96,7 @@ public static class DiffJsonWriter
     private static void WriteCommand(Utf8JsonWriter json, CommandTransition t)
     {
         json.WriteStartObject();
-        json.WriteString("kind", Name(t.Kind));
+        json.WriteString("kind", t.Kind.Name);
         json.WriteString("device", t.Device);
         json.WriteString("disk", t.Disk);
         json.WriteNumber("queueId", t.QueueId);
@@ -119,14 +120,14 @@ public static class DiffJsonWriter
         json.WriteEndObject();
     }
 
-    private static void WriteVerdict(Utf8JsonWriter json, DiffReport report, IReadOnlySet<FindingKind> failOn, ExitCode exit)
+    private static void WriteVerdict(Utf8JsonWriter json, DiffReport report, IReadOnlySet<FindingRule> failOn, ExitCode exit)
     {
         json.WriteStartObject("verdict");
         json.WriteNumber("exitCode", (int)exit);
-        json.WriteStrings("failOn", failOn.Select(FailOn.FailOnName));
-        foreach (var kind in Enum.GetValues<FindingKind>())
+        json.WriteStrings("failOn", failOn.Select(rule => rule.Name));
+        foreach (var kind in FindingRules.All)
         {
-            json.WriteStartObject(FailOn.FailOnName(kind));
+            json.WriteStartObject(kind.Name);
             json.WriteNumber("regressedFigures", report.RegressedFigures(kind));
             if (report.Transitions is { } transitions)
                 json.WriteNumber("regressedItems", transitions.Regressions(kind));

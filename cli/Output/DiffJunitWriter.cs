@@ -1,3 +1,4 @@
+using Swiotlb.Trace.Diff.Findings.Rules;
 using Swiotlb.Trace.Cli.Commands;
 using Swiotlb.Trace.Diff.Comparison;
 using Swiotlb.Trace.Diff.Findings;
@@ -11,24 +12,24 @@ namespace Swiotlb.Trace.Cli.Output;
 /// </summary>
 public static class DiffJunitWriter
 {
-    public static void Write(DiffReport report, IReadOnlySet<FindingKind> failOn, TimeSpan elapsed, DateTimeOffset started, TextWriter output)
+    public static void Write(DiffReport report, IReadOnlySet<FindingRule> failOn, TimeSpan elapsed, DateTimeOffset started, TextWriter output)
     {
         var devices = report.Changes.Select(c => c.Device)
             .Concat(report.Transitions?.Counts.Select(c => c.Device) ?? []).Distinct().Order(StringComparer.Ordinal).ToList();
-        var cases = Enum.GetValues<FindingKind>().Where(kind => kind != FindingKind.Observed)
+        var cases = FindingRules.Predictions
             .SelectMany(kind => devices.Select(device => Case(report, failOn, kind, device))).ToList();
         JunitXml.Write(output, $"swiotrace diff {DiffWording.Side(report.Baseline)} -> {DiffWording.Side(report.Candidate)}", elapsed, started,
             [new JunitXml.Suite("diff", cases, [("baseline", DiffWording.Side(report.Baseline)), ("candidate", DiffWording.Side(report.Candidate)),
                 .. report.Pairing.Select(line => ("pairing", line))])]);
     }
 
-    private static JunitXml.Case Case(DiffReport report, IReadOnlySet<FindingKind> failOn, FindingKind kind, string device)
+    private static JunitXml.Case Case(DiffReport report, IReadOnlySet<FindingRule> failOn, FindingRule kind, string device)
     {
-        var name = FailOn.FailOnName(kind);
+        var name = kind.Name;
         var regressions = report.Changes.Where(c => c.Device == device && c.FailsAs == kind && c.Direction == ChangeDirection.Regression)
             .Select(c => $"{DiffWording.Figure(c)}: {DiffWording.Value(c, c.Baseline)} -> {DiffWording.Value(c, c.Candidate)}")
-            .Concat(report.Transitions?.Counts.Where(c => c.Device == device && c.Kind.Kind() == kind && c.Kind.Direction() == ChangeDirection.Regression)
-                .Select(c => $"{DiffWording.Transition(c.Kind)}: {c.Tally.Count} of {c.Tally.OutOf} {DiffWording.Units(c.Kind)}") ?? [])
+            .Concat(report.Transitions?.Counts.Where(c => c.Device == device && c.Kind.Rule == kind && c.Kind.Direction == ChangeDirection.Regression)
+                .Select(c => $"{c.Kind.Wording}: {c.Tally.Count} of {c.Tally.OutOf} {c.Kind.Units}") ?? [])
             .ToList();
         if (regressions.Count == 0)
             return new JunitXml.Case("diff", $"{device} {name}", name);

@@ -1,3 +1,4 @@
+using Swiotlb.Trace.Diff.Findings.Rules;
 using Swiotlb.Trace.Diff.Comparison;
 using Swiotlb.Trace.Diff.Findings;
 
@@ -8,7 +9,7 @@ public static class DiffMarkdownWriter
 {
     private const int ExamplesShown = 3;
 
-    public static void Write(DiffReport report, IReadOnlySet<FindingKind> failOn, ExitCode exit, TextWriter output)
+    public static void Write(DiffReport report, IReadOnlySet<FindingRule> failOn, ExitCode exit, TextWriter output)
     {
         output.WriteLine("# swiotrace diff");
         output.WriteLine();
@@ -26,7 +27,7 @@ public static class DiffMarkdownWriter
     private static void WriteSection(DiffReport report, ChangeDirection direction, TextWriter output)
     {
         var figures = report.Changes.Where(c => c.Direction == direction).ToList();
-        var transitions = report.Transitions?.Counts.Where(c => c.Kind.Direction() == direction).ToList() ?? [];
+        var transitions = report.Transitions?.Counts.Where(c => c.Kind.Direction == direction).ToList() ?? [];
         output.WriteLine($"## {DiffWording.Heading(direction)}");
         output.WriteLine();
         if (figures.Count + transitions.Count == 0)
@@ -40,7 +41,7 @@ public static class DiffMarkdownWriter
         foreach (var change in figures)
             output.WriteLine($"| `{change.Device}` | {Escape(DiffWording.Figure(change))} | {DiffWording.Value(change, change.Baseline)} | {DiffWording.Value(change, change.Candidate)} |");
         foreach (var count in transitions)
-            output.WriteLine($"| `{count.Device}` | {Escape(DiffWording.Transition(count.Kind))} | | {count.Tally.Count} of {count.Tally.OutOf} {DiffWording.Units(count.Kind)} |");
+            output.WriteLine($"| `{count.Device}` | {Escape(count.Kind.Wording)} | | {count.Tally.Count} of {count.Tally.OutOf} {count.Kind.Units} |");
         output.WriteLine();
         if (direction == ChangeDirection.Neutral || report.Transitions is null)
             return;
@@ -50,7 +51,7 @@ public static class DiffMarkdownWriter
                 .Concat(report.Transitions.CommandsOf(count).Select(DiffWording.Command))
                 .Take(ExamplesShown);
             foreach (var example in examples)
-                output.WriteLine($"- {Escape(DiffWording.Transition(count.Kind))}: `{example}`");
+                output.WriteLine($"- {Escape(count.Kind.Wording)}: `{example}`");
         }
         output.WriteLine();
     }

@@ -1,3 +1,4 @@
+using Swiotlb.Trace.Diff.Findings.Rules;
 using Swiotlb.Trace.Diff.Comparison;
 using Swiotlb.Trace.Diff.Findings;
 
@@ -9,7 +10,7 @@ public static class DiffReportWriters
     public static readonly string[] Formats = ["text", "json", "markdown", "junit"];
 
     /// <param name="elapsed">How long the diff took, and <paramref name="started"/> when it began (JUnit states both).</param>
-    public static void Write(string format, DiffReport report, IReadOnlySet<FindingKind> failOn, ExitCode exit, TextWriter output,
+    public static void Write(string format, DiffReport report, IReadOnlySet<FindingRule> failOn, ExitCode exit, TextWriter output,
         TimeSpan elapsed, DateTimeOffset started)
     {
         switch (format)

@@ -1,3 +1,4 @@
+using Swiotlb.Trace.Diff.Findings.Rules;
 using Swiotlb.Trace.Diff.Comparison;
 using Swiotlb.Trace.Diff.Findings;
 
@@ -8,7 +9,7 @@ public static class DiffTextWriter
 {
     private const int ExamplesShown = 5;
 
-    public static void Write(DiffReport report, IReadOnlySet<FindingKind> failOn, ExitCode exit, TextWriter output)
+    public static void Write(DiffReport report, IReadOnlySet<FindingRule> failOn, ExitCode exit, TextWriter output)
     {
         output.WriteLine($"baseline:  {DiffWording.Side(report.Baseline)}");
         output.WriteLine($"candidate: {DiffWording.Side(report.Candidate)}");
@@ -23,7 +24,7 @@ public static class DiffTextWriter
     private static void WriteSection(DiffReport report, ChangeDirection direction, TextWriter output)
     {
         var figures = report.Changes.Where(c => c.Direction == direction).ToList();
-        var transitions = report.Transitions?.Counts.Where(c => c.Kind.Direction() == direction).ToList() ?? [];
+        var transitions = report.Transitions?.Counts.Where(c => c.Kind.Direction == direction).ToList() ?? [];
         output.WriteLine($"{DiffWording.Heading(direction)}:{(figures.Count + transitions.Count == 0 ? " none" : "")}");
         if (figures.Count > 0)
         {
@@ -33,7 +34,7 @@ public static class DiffTextWriter
         }
         foreach (var count in transitions)
         {
-            output.WriteLine($"  {count.Device,-14} {DiffWording.Transition(count.Kind)}: {count.Tally.Count} of {count.Tally.OutOf} {DiffWording.Units(count.Kind)}");
+            output.WriteLine($"  {count.Device,-14} {count.Kind.Wording}: {count.Tally.Count} of {count.Tally.OutOf} {count.Kind.Units}");
             if (direction != ChangeDirection.Neutral)
                 WriteExamples(report.Transitions!, count, output);
         }

@@ -1,3 +1,4 @@
+using Swiotlb.Trace.Diff.Findings.Rules;
 using System.Text.Json;
 using Swiotlb.Trace.Diff.Findings;
 using Swiotlb.Trace.Diff.Nvme;
@@ -11,7 +12,7 @@ public static class ObservedBreakageJson
     public static void Write(ReplaySummary summary, Utf8JsonWriter json)
     {
         json.WriteStartObject("observedBreakage");
-        json.WriteNumber("commands", summary.Count(FindingKind.Observed));
+        json.WriteNumber("commands", summary.Count(FindingRules.Observed));
         json.WriteNumber("driverRejects", summary.Outcomes(ReplaySummary.Observed, PrpOutcome.DriverRejects));
         json.WriteNumber("misalignedEntry", summary.Outcomes(ReplaySummary.Observed, PrpOutcome.MisalignedEntry));
         json.WriteNumber("wrongBytes", summary.Outcomes(ReplaySummary.Observed, PrpOutcome.WrongBytes));

@@ -1,3 +1,4 @@
+using Swiotlb.Trace.Diff.Findings.Rules;
 using System.Globalization;
 using System.Text.Json;
 using Swiotlb.Trace.Cli.Commands;
@@ -10,7 +11,7 @@ namespace Swiotlb.Trace.Cli.Output;
 /// <summary>The machine-readable <c>replay</c> report: every total, the kept findings, the occupancy series.</summary>
 public static class ReplayJsonWriter
 {
-    public static void Write(CaptureReplay replay, IReadOnlySet<FindingKind> failOn, ExitCode exit, TextWriter output)
+    public static void Write(CaptureReplay replay, IReadOnlySet<FindingRule> failOn, ExitCode exit, TextWriter output)
     {
         JsonOutput.Write(output, "replay", json =>
         {
@@ -24,9 +25,9 @@ public static class ReplayJsonWriter
             json.WriteStrings("warnings", ReplayFacts.Warnings(replay));
             json.WriteStartObject("verdict");
             json.WriteNumber("exitCode", (int)exit);
-            json.WriteStrings("failOn", failOn.Select(FailOn.FailOnName));
-            foreach (var kind in Enum.GetValues<FindingKind>())
-                json.WriteNumber(FailOn.FailOnName(kind), replay.Summary.Count(kind));
+            json.WriteStrings("failOn", failOn.Select(rule => rule.Name));
+            foreach (var rule in FindingRules.All)
+                json.WriteNumber(rule.Name, replay.Summary.Count(rule));
             json.WriteEndObject();
         });
     }
@@ -117,11 +118,11 @@ public static class ReplayJsonWriter
             json.WriteNumber("mappings", d.Mappings);
             json.WriteNumber("withPageOffset", d.WithPageOffset);
             json.WriteNumber("offsetsLost", d.OffsetsLost);
-            json.WriteNumber("maskViolations", d.MaskViolations);
+            json.WriteNumber("maskViolations", d.Findings(FindingRules.Truncation));
             json.WriteNumber("commandsChecked", d.CommandsChecked);
             json.WriteNumber("commandsBroken", d.CommandsBroken);
-            json.WriteNumber("failures", d.Failures);
-            json.WriteNumber("endlessSearches", d.EndlessSearches);
+            json.WriteNumber("failures", d.Findings(FindingRules.Failure));
+            json.WriteNumber("endlessSearches", d.Findings(FindingRules.Hang));
             json.WriteNumber("hazards", d.Hazards);
             json.WriteNumber("bytesAffected", d.BytesAffected);
             WriteHistogram(json, "byBufferOffset", d.ByBufferOffset);
@@ -152,7 +153,7 @@ public static class ReplayJsonWriter
         foreach (var f in summary.MappingFindings)
         {
             json.WriteStartObject();
-            json.WriteString("kind", FailOn.FailOnName(f.Kind));
+            json.WriteString("kind", f.Rule.Name);
             json.WriteString("device", f.Device);
             json.WriteString("model", f.Model);
             json.WriteNumber("timeNs", f.TimeNs);

@@ -1,3 +1,4 @@
+using Swiotlb.Trace.Diff.Findings.Rules;
 using Swiotlb.Trace.Diff.Findings;
 using Swiotlb.Trace.Diff.Replaying;
 
@@ -12,7 +13,7 @@ public static class ReplayJunitWriter
 {
     private const int OffendersShown = 10;
 
-    public static void Write(CaptureReplay replay, IReadOnlySet<FindingKind> failOn, TextWriter output)
+    public static void Write(CaptureReplay replay, IReadOnlySet<FindingRule> failOn, TextWriter output)
     {
         var checks = DeviceChecks.Of(replay.Summary, failOn).ToList();
         var facts = ReplayFacts.Of(replay).Select(f => (f.Label, f.Value)).ToList();

@@ -1,3 +1,4 @@
+using Swiotlb.Trace.Diff.Findings.Rules;
 using Swiotlb.Trace.Cli.Commands;
 using Swiotlb.Trace.Cli.Output.Tables;
 using Swiotlb.Trace.Diff.Findings;
@@ -13,7 +14,7 @@ public static class ReplayMarkdownWriter
 {
     private const int FindingsShown = 3;
 
-    public static void Write(CaptureReplay replay, IReadOnlySet<FindingKind> failOn, ExitCode exit, TextWriter output)
+    public static void Write(CaptureReplay replay, IReadOnlySet<FindingRule> failOn, ExitCode exit, TextWriter output)
     {
         output.WriteLine($"## swiotrace replay: {Markdown.Code(Path.GetFileName(replay.Metadata.File))}");
         output.WriteLine();
@@ -41,10 +42,10 @@ public static class ReplayMarkdownWriter
         output.WriteLine("### Findings");
         output.WriteLine();
         var groups = (from model in summary.Models
-                      from kind in Enum.GetValues<FindingKind>()
-                      let count = summary.Count(model, kind)
+                      from rule in FindingRules.All
+                      let count = summary.Count(model, rule)
                       where count > 0
-                      select $"{model} {FailOn.FailOnName(kind)}: {count}").ToList();
+                      select $"{model} {rule.Name}: {count}").ToList();
         if (groups.Count == 0)
         {
             output.WriteLine("None under any model.");

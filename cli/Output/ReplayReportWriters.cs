@@ -1,3 +1,4 @@
+using Swiotlb.Trace.Diff.Findings.Rules;
 using Swiotlb.Trace.Diff.Findings;
 using Swiotlb.Trace.Diff.Replaying;
 
@@ -8,7 +9,7 @@ public static class ReplayReportWriters
 {
     public static readonly string[] Formats = ["text", "json", "markdown", "junit"];
 
-    public static void Write(string format, CaptureReplay replay, IReadOnlySet<FindingKind> failOn, ExitCode exit, TextWriter output,
+    public static void Write(string format, CaptureReplay replay, IReadOnlySet<FindingRule> failOn, ExitCode exit, TextWriter output,
         TerminalStyle? style = null, bool verbose = false)
     {
         switch (format)

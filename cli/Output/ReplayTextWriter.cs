@@ -1,3 +1,4 @@
+using Swiotlb.Trace.Diff.Findings.Rules;
 using Swiotlb.Trace.Capture;
 using Swiotlb.Trace.Cli.Output.Tables;
 using Swiotlb.Trace.Diff.Findings;
@@ -16,7 +17,7 @@ public static class ReplayTextWriter
     /// <summary>Findings the one-screen report shows of each model and kind.</summary>
     private const int FirstFindingsPerKind = 2;
 
-    public static void Write(CaptureReplay replay, IReadOnlySet<FindingKind> failOn, ExitCode exit, TextWriter output, TerminalStyle style, bool verbose)
+    public static void Write(CaptureReplay replay, IReadOnlySet<FindingRule> failOn, ExitCode exit, TextWriter output, TerminalStyle style, bool verbose)
     {
         if (verbose)
             WriteVerbose(replay, failOn, exit, output);
@@ -24,7 +25,7 @@ public static class ReplayTextWriter
             WriteOneScreen(replay, failOn, exit, output, style);
     }
 
-    private static void WriteOneScreen(CaptureReplay replay, IReadOnlySet<FindingKind> failOn, ExitCode exit, TextWriter output, TerminalStyle style)
+    private static void WriteOneScreen(CaptureReplay replay, IReadOnlySet<FindingRule> failOn, ExitCode exit, TextWriter output, TerminalStyle style)
     {
         if (ReplayVerdict.ObservedBreakage(replay.Summary) is { } observed)
             output.WriteLine(style.Bad(style.Fit(observed)));
@@ -60,13 +61,13 @@ public static class ReplayTextWriter
     /// <summary>The first findings of each model and kind, as one list in time order.</summary>
     private static IEnumerable<(long TimeNs, string Line)> FirstFindings(ReplaySummary summary) =>
         summary.CommandFindings.GroupBy(f => f.Model)
-            .SelectMany(g => g.OrderBy(f => f.TimeNs).Take(FirstFindingsPerKind).Select(f => (f.TimeNs, $"{f.Model,-10} {(f.Model == ReplaySummary.Observed ? "observed" : "prp"),-10} {FindingLines.Command(f)}")))
-            .Concat(summary.MappingFindings.GroupBy(f => (f.Model, f.Kind))
+            .SelectMany(g => g.OrderBy(f => f.TimeNs).Take(FirstFindingsPerKind).Select(f => (f.TimeNs, $"{f.Model,-10} {f.Rule.Name,-10} {FindingLines.Command(f)}")))
+            .Concat(summary.MappingFindings.GroupBy(f => (f.Model, f.Rule))
                 .SelectMany(g => g.OrderBy(f => f.TimeNs).Take(FirstFindingsPerKind)
-                    .Select(f => (f.TimeNs, $"{f.Model,-10} {Commands.FailOn.FailOnName(f.Kind),-10} {FindingLines.Mapping(f)}"))))
+                    .Select(f => (f.TimeNs, $"{f.Model,-10} {f.Rule.Name,-10} {FindingLines.Mapping(f)}"))))
             .OrderBy(f => f.TimeNs);
 
-    private static void WriteVerbose(CaptureReplay replay, IReadOnlySet<FindingKind> failOn, ExitCode exit, TextWriter output)
+    private static void WriteVerbose(CaptureReplay replay, IReadOnlySet<FindingRule> failOn, ExitCode exit, TextWriter output)
     {
         if (ReplayVerdict.ObservedBreakage(replay.Summary) is { } observed)
             output.WriteLine(observed);
@@ -95,9 +96,9 @@ public static class ReplayTextWriter
 
     private static void WriteCommandFindings(ReplaySummary summary, TextWriter output)
     {
-        foreach (var group in summary.CommandFindings.GroupBy(f => f.Model))
+        foreach (var group in summary.CommandFindings.GroupBy(f => (f.Model, f.Rule)))
         {
-            output.WriteLine($"NVMe commands whose PRPs break under {group.Key}: {summary.Count(group.Key, FindingKind.Prp)}");
+            output.WriteLine($"{group.Key.Rule.Heading} under {group.Key.Model}: {summary.Count(group.Key.Model, group.Key.Rule)}");
             foreach (var finding in group.OrderBy(f => f.TimeNs).Take(FindingsShown))
             {
                 output.WriteLine($"  {FindingLines.Command(finding)}");
@@ -111,9 +112,9 @@ public static class ReplayTextWriter
 
     private static void WriteMappingFindings(ReplaySummary summary, TextWriter output)
     {
-        foreach (var group in summary.MappingFindings.GroupBy(f => (f.Model, f.Kind)))
+        foreach (var group in summary.MappingFindings.GroupBy(f => (f.Model, f.Rule)))
         {
-            output.WriteLine($"{group.Key.Kind} under {group.Key.Model}: {summary.Count(group.Key.Model, group.Key.Kind)}");
+            output.WriteLine($"{group.Key.Rule.Heading} under {group.Key.Model}: {summary.Count(group.Key.Model, group.Key.Rule)}");
             foreach (var finding in group.OrderBy(f => f.TimeNs).Take(FindingsShown))
                 output.WriteLine($"  {FindingLines.Mapping(finding)}");
             output.WriteLine();

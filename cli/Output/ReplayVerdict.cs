@@ -1,3 +1,4 @@
+using Swiotlb.Trace.Diff.Findings.Rules;
 using Swiotlb.Trace.Cli.Commands;
 using Swiotlb.Trace.Diff.Findings;
 using Swiotlb.Trace.Diff.Nvme;
@@ -13,7 +14,7 @@ public static class ReplayVerdict
     /// I/O or silent corruption on the traced system, not a prediction); null when they broke none.</summary>
     public static string? ObservedBreakage(ReplaySummary summary)
     {
-        var broken = summary.Count(FindingKind.Observed);
+        var broken = summary.Count(FindingRules.Observed);
         if (broken == 0)
             return null;
         var checkedCommands = summary.Devices.Where(d => d.Model == ReplaySummary.Observed).Sum(d => d.CommandsChecked);
@@ -23,7 +24,6 @@ public static class ReplayVerdict
             $"{summary.Outcomes(ReplaySummary.Observed, PrpOutcome.WrongBytes)} completed with wrong bytes (silent corruption)";
     }
 
-    public static string Counts(ReplaySummary summary, IReadOnlySet<FindingKind> failOn) =>
-        string.Join(", ", Enum.GetValues<FindingKind>().Select(kind =>
-            $"{FailOn.FailOnName(kind)} {summary.Count(kind)}{(failOn.Contains(kind) ? "" : " (not failing)")}"));
+    public static string Counts(ReplaySummary summary, IReadOnlySet<FindingRule> failOn) =>
+        string.Join(", ", FindingRules.All.Select(rule => $"{rule.Name} {summary.Count(rule)}{(failOn.Contains(rule) ? "" : " (not failing)")}"));
 }

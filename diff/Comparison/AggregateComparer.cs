@@ -1,4 +1,5 @@
 using Swiotlb.Trace.Diff.Findings;
+using Swiotlb.Trace.Diff.Findings.Rules;
 
 namespace Swiotlb.Trace.Diff.Comparison;
 
@@ -31,12 +32,13 @@ public static class AggregateComparer
             .. Judge(device, Metric.Mappings, null, Of(before.Addresses, d => d.Mappings, d => d.Mappings), Of(after.Addresses, d => d.Mappings, d => d.Mappings), null),
             .. Buckets(device, Metric.OffsetsLostByBufferOffset, before.Addresses?.ByBufferOffset, after.Addresses?.ByBufferOffset),
             .. Buckets(device, Metric.OffsetsLostBySizeClass, before.Addresses?.BySizeClass, after.Addresses?.BySizeClass),
-            .. Judge(device, Metric.MaskViolations, null, Of(before.Addresses, d => d.MaskViolations, d => d.Mappings), Of(after.Addresses, d => d.MaskViolations, d => d.Mappings), FindingKind.Truncation),
-            .. Judge(device, Metric.CommandsBroken, null, Of(before.Addresses, d => d.CommandsBroken, d => d.CommandsChecked), Of(after.Addresses, d => d.CommandsBroken, d => d.CommandsChecked), FindingKind.Prp),
-            .. Judge(device, Metric.Failures, null, Of(before.Model, d => d.Failures, d => d.Mappings), Of(after.Model, d => d.Failures, d => d.Mappings), FindingKind.Failure),
-            .. Judge(device, Metric.EndlessSearches, null, Of(before.Model, d => d.EndlessSearches, d => d.Mappings), Of(after.Model, d => d.EndlessSearches, d => d.Mappings), FindingKind.Hang),
+            .. FindingRules.Predictions.Where(rule => rule.Figure is not null).SelectMany(rule => Figure(device, rule, rule.Figure!,
+                rule.Figure!.Row == FigureRow.Addresses ? (before.Addresses, after.Addresses) : (before.Model, after.Model))),
         ];
     }
+
+    private static IEnumerable<MetricChange> Figure(string device, FindingRule rule, FindingFigure figure, (DeviceModelSummary? Before, DeviceModelSummary? After) rows) =>
+        Judge(device, Metric.Of(rule), null, Of(rows.Before, figure.Count, figure.OutOf), Of(rows.After, figure.Count, figure.OutOf), rule);
 
     private static Tally Of(DeviceModelSummary? row, Func<DeviceModelSummary, long> count, Func<DeviceModelSummary, long> outOf) =>
         row is null ? default : new Tally(count(row), outOf(row));
@@ -46,20 +48,20 @@ public static class AggregateComparer
         var before = baseline?.Buckets ?? new Dictionary<ulong, (long Kept, long Lost)>();
         var after = candidate?.Buckets ?? new Dictionary<ulong, (long Kept, long Lost)>();
         return before.Keys.Union(after.Keys).Order().SelectMany(bucket =>
-            Judge(device, metric, bucket, Lost(before, bucket), Lost(after, bucket), FindingKind.Truncation));
+            Judge(device, metric, bucket, Lost(before, bucket), Lost(after, bucket), FindingRules.Truncation));
     }
 
     private static Tally Lost(IReadOnlyDictionary<ulong, (long Kept, long Lost)> buckets, ulong bucket) =>
         buckets.TryGetValue(bucket, out var b) ? new Tally(b.Lost, b.Kept + b.Lost) : default;
 
-    private static IEnumerable<MetricChange> Judge(string device, Metric metric, ulong? bucket, Tally baseline, Tally candidate, FindingKind? failsAs)
+    private static IEnumerable<MetricChange> Judge(string device, Metric metric, ulong? bucket, Tally baseline, Tally candidate, FindingRule? failsAs)
     {
         if (baseline == candidate || (baseline.Count == 0 && candidate.Count == 0 && failsAs is not null))
             yield break;
         yield return new MetricChange(device, metric, bucket, baseline, candidate, Direction(baseline, candidate, failsAs), failsAs);
     }
 
-    private static ChangeDirection Direction(Tally baseline, Tally candidate, FindingKind? failsAs)
+    private static ChangeDirection Direction(Tally baseline, Tally candidate, FindingRule? failsAs)
     {
         if (failsAs is null || baseline.OutOf == 0 || candidate.OutOf == 0)
             return ChangeDirection.Neutral;

@@ -1,4 +1,4 @@
-using Swiotlb.Trace.Diff.Findings;
+using Swiotlb.Trace.Diff.Findings.Rules;
 
 namespace Swiotlb.Trace.Diff.Comparison;
 
@@ -9,10 +9,10 @@ namespace Swiotlb.Trace.Diff.Comparison;
 public sealed record DiffReport(
     IReadOnlyList<string> Pairing, DiffSide Baseline, DiffSide Candidate, IReadOnlyList<MetricChange> Changes, ModelTransitions? Transitions)
 {
-    /// <summary>Figures that regressed in a way <c>--fail-on</c> <paramref name="kind"/> selects.</summary>
-    public long RegressedFigures(FindingKind kind) =>
-        Changes.Count(c => c.Direction == ChangeDirection.Regression && c.FailsAs == kind);
+    /// <summary>Figures that regressed in a way <c>--fail-on</c> <paramref name="rule"/> selects.</summary>
+    public long RegressedFigures(FindingRule rule) =>
+        Changes.Count(c => c.Direction == ChangeDirection.Regression && c.FailsAs == rule);
 
-    /// <summary>True when anything of <paramref name="kind"/> got worse, in the figures or in single mappings and commands.</summary>
-    public bool Regressed(FindingKind kind) => RegressedFigures(kind) > 0 || Transitions?.Regressions(kind) > 0;
+    /// <summary>True when anything of <paramref name="rule"/> got worse, in the figures or in single mappings and commands.</summary>
+    public bool Regressed(FindingRule rule) => RegressedFigures(rule) > 0 || Transitions?.Regressions(rule) > 0;
 }

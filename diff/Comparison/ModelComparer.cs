@@ -1,5 +1,6 @@
 using Swiotlb.Trace.Capture;
 using Swiotlb.Trace.Diff.Findings;
+using Swiotlb.Trace.Diff.Findings.Rules;
 using Swiotlb.Trace.Diff.Nvme;
 using Swiotlb.Trace.Diff.Replaying;
 using Swiotlb.Trace.Events;
@@ -17,10 +18,10 @@ public sealed class ModelComparer(string baseline, string candidate) : IReplayOb
 {
     public const int ExamplesKept = 20;
 
-    private readonly Dictionary<(string Device, TransitionKind Kind), long> _counts = [];
+    private readonly Dictionary<(string Device, Transition Kind), long> _counts = [];
     private readonly Dictionary<string, long> _mappingsCompared = [];
     private readonly Dictionary<string, long> _commandsCompared = [];
-    private readonly Dictionary<FindingKind, long> _regressed = [];
+    private readonly Dictionary<FindingRule, long> _regressed = [];
     private readonly List<MappingTransition> _mappings = [];
     private readonly List<CommandTransition> _commands = [];
     private int _baseline = -1;
@@ -44,21 +45,14 @@ public sealed class ModelComparer(string baseline, string candidate) : IReplayOb
         var after = mapping.Outcomes[_candidate];
         var device = mapping.Record.DeviceName;
         _mappingsCompared[device] = _mappingsCompared.GetValueOrDefault(device) + 1;
-        var transitions = new List<TransitionKind>();
-        Compare(transitions, Failed(before), Failed(after), TransitionKind.FailureAppeared, TransitionKind.FailureGone);
-        Compare(transitions, Endless(before), Endless(after), TransitionKind.EndlessSearchAppeared, TransitionKind.EndlessSearchGone);
-        if (before.BounceAddress is { } was && after.BounceAddress is { } now)
-        {
-            var original = mapping.OriginalAddress;
-            if ((original & OffsetRules.PageOffsetMask) != 0)
-                Compare(transitions, !OffsetRules.PageOffsetKept(original, was), !OffsetRules.PageOffsetKept(original, now),
-                    TransitionKind.OffsetLost, TransitionKind.OffsetKept);
-            var mask = mapping.Record.Request.Device;
-            Compare(transitions, OffsetRules.BreaksDeviceMask(original, was, mask), OffsetRules.BreaksDeviceMask(original, now, mask),
-                TransitionKind.MaskBroken, TransitionKind.MaskRespected);
-            if (transitions.Count == 0 && was != now)
-                transitions.Add(TransitionKind.BounceMoved);
-        }
+        var was = MappingJudgement.OfModel(mapping, before);
+        var now = MappingJudgement.OfModel(mapping, after);
+        var transitions = new List<Transition>();
+        foreach (var (condition, worse, better) in Transitions.Mappings)
+            if (condition.Holds(was) is { } wasBad && condition.Holds(now) is { } isBad && wasBad != isBad)
+                transitions.Add(isBad ? worse : better);
+        if (transitions.Count == 0 && was.Bounce is { } from && now.Bounce is { } to && from != to)
+            transitions.Add(Transitions.BounceMoved);
         CountRegressed(transitions);
         foreach (var kind in transitions)
             if (Counted(device, kind) <= ExamplesKept)
@@ -76,48 +70,48 @@ public sealed class ModelComparer(string baseline, string candidate) : IReplayOb
         if (before.Verdict is not { } was || after.Verdict is not { } now)
             return;
         _commandsCompared[device] = _commandsCompared.GetValueOrDefault(device) + 1;
-        if (was.Breaks == now.Breaks)
-            return;
-        var kind = now.Breaks ? TransitionKind.PrpBroken : TransitionKind.PrpRepaired;
-        CountRegressed([kind]);
-        if (Counted(device, kind) > ExamplesKept)
-            return;
+        foreach (var (rule, worse, better) in Transitions.Commands)
+        {
+            var wasBad = rule.Finds(was);
+            var isBad = rule.Finds(now);
+            if (wasBad == isBad)
+                continue;
+            var kind = isBad ? worse : better;
+            CountRegressed([kind]);
+            if (Counted(device, kind) <= ExamplesKept)
+                Keep(command, kind, before, after, isBad ? now : was);
+        }
+    }
+
+    private void Keep(ReplayedCommand command, Transition kind, CommandCheck before, CommandCheck after, PrpVerdict broken)
+    {
+        var device = command.Command.Device;
         var placements = before.Segments.Zip(after.Segments, (b, a) => new SegmentPlacement(b.Original, b.Size, b.Bounce, a.Bounce)).ToList();
         var setup = command.Command.Setup;
         _commands.Add(new CommandTransition(kind, device, setup.Disk, setup.QueueId, setup.CommandId, NvmeOperations.Name(setup.Opcode),
-            setup.Header.TimestampNs, placements, was, now, PrpEffect.Describe(now.Breaks ? now : was, setup.Opcode)));
+            setup.Header.TimestampNs, placements, before.Verdict!, after.Verdict!, PrpEffect.Describe(broken, setup.Opcode)));
     }
 
     public ModelTransitions Result()
     {
         var counts = _counts
             .Select(c => new TransitionCount(c.Key.Device, c.Key.Kind, new Tally(c.Value, Compared(c.Key.Device, c.Key.Kind))))
-            .OrderBy(c => c.Kind.Direction()).ThenBy(c => c.Device, StringComparer.Ordinal).ThenBy(c => c.Kind)
+            .OrderBy(c => c.Kind.Direction).ThenBy(c => c.Device, StringComparer.Ordinal).ThenBy(c => c.Kind.Order)
             .ToList();
         return new ModelTransitions(counts, _regressed, _mappings, _commands);
     }
 
     /// <summary>Each mapping or command once per kind it regressed in, however many of that kind's transitions it made.</summary>
-    private void CountRegressed(IEnumerable<TransitionKind> transitions)
+    private void CountRegressed(IEnumerable<Transition> transitions)
     {
-        foreach (var kind in transitions.Where(t => t.Direction() == ChangeDirection.Regression).Select(t => t.Kind()!.Value).Distinct())
+        foreach (var kind in transitions.Where(t => t.Direction == ChangeDirection.Regression).Select(t => t.Rule!).Distinct())
             _regressed[kind] = _regressed.GetValueOrDefault(kind) + 1;
     }
 
-    private long Compared(string device, TransitionKind kind) =>
-        (kind.IsCommand() ? _commandsCompared : _mappingsCompared).GetValueOrDefault(device);
+    private long Compared(string device, Transition kind) =>
+        (kind.Subject == FindingSubject.Command ? _commandsCompared : _mappingsCompared).GetValueOrDefault(device);
 
-    private static void Compare(List<TransitionKind> transitions, bool wasBad, bool isBad, TransitionKind worse, TransitionKind better)
-    {
-        if (wasBad != isBad)
-            transitions.Add(isBad ? worse : better);
-    }
-
-    private static bool Failed(ModelOutcome outcome) => outcome.Result.Outcome is MapOutcome.PoolFull or MapOutcome.NoFit;
-
-    private static bool Endless(ModelOutcome outcome) => outcome.Result.Outcome == MapOutcome.EndlessSearch;
-
-    private long Counted(string device, TransitionKind kind) => _counts[(device, kind)] = _counts.GetValueOrDefault((device, kind)) + 1;
+    private long Counted(string device, Transition kind) => _counts[(device, kind)] = _counts.GetValueOrDefault((device, kind)) + 1;
 
     private static int IndexOf(IReadOnlyList<ChosenModel> models, string name)
     {

@@ -1,3 +1,5 @@
+using Swiotlb.Trace.Diff.Findings.Rules;
+
 namespace Swiotlb.Trace.Diff.Findings;
 
 /// <summary>One device under one model (or under the real kernel, from the observed addresses).</summary>
@@ -8,12 +10,22 @@ public sealed class DeviceModelSummary(string device, string model)
     public long Mappings { get; internal set; }
     public long WithPageOffset { get; internal set; }
     public long OffsetsLost { get; internal set; }
-    public long MaskViolations { get; internal set; }
-    public long Failures { get; internal set; }
-    public long EndlessSearches { get; internal set; }
+    private readonly long[] _findings = new long[FindingRules.All.Count];
+
+    /// <summary>True for the row of the kernel's own addresses, from the capture.</summary>
+    public bool IsObserved => Model == ReplaySummary.Observed;
+
     public long Hazards { get; internal set; }
     public long CommandsChecked { get; internal set; }
+
+    /// <summary>Commands checked whose data pointer breaks under this row's addresses, whichever rule reports them.</summary>
     public long CommandsBroken { get; internal set; }
+
+    /// <summary>Findings of one kind on this row: counted wherever the rule looks, failing a run only where it
+    /// <see cref="FindingRule.Checks"/>.</summary>
+    public long Findings(FindingRule rule) => _findings[rule.Index];
+
+    internal void Found(FindingRule rule) => _findings[rule.Index]++;
 
     /// <summary>Bytes of the mappings that lost their in-page offset.</summary>
     public ulong BytesAffected { get; internal set; }

@@ -1,3 +1,4 @@
+using Swiotlb.Trace.Diff.Findings.Rules;
 using Swiotlb.Trace.Diff.Nvme;
 using Swiotlb.Trace.Replay.Allocator;
 using Swiotlb.Trace.Replay.Simulation;
@@ -7,16 +8,16 @@ namespace Swiotlb.Trace.Diff.Findings;
 /// <summary>
 /// Judges a replay as it streams by: per mapping and model, whether the in-page offset and the device's mask survived;
 /// per NVMe command and model, what the driver's data pointer is and what the controller does with it (the kernel's own
-/// addresses are judged the same way, and break as <see cref="FindingKind.Observed"/>); a command prepared twice counts once. Keeps totals and the
-/// first <see cref="FindingsKeptPerGroup"/> findings of each device × model × kind.
+/// addresses are judged the same way, and break as <see cref="FindingRules.Observed"/>); a command prepared twice counts once. Every rule of
+/// <see cref="FindingRules"/> judges each; totals are kept per device × model, and the first <see cref="FindingsKeptPerGroup"/> findings
+/// of each device × model × rule in full.
 /// </summary>
 public sealed class ReplaySummarizer(IReadOnlyList<string> models, NvmeDataPaths paths) : IReplaySink
 {
     public const int FindingsKeptPerGroup = 50;
 
     private readonly Dictionary<(string Device, string Model), DeviceModelSummary> _devices = [];
-    private readonly Dictionary<(string Model, FindingKind Kind), long> _counts = [];
-    private readonly Dictionary<(string Device, string Model, FindingKind Kind), int> _kept = [];
+    private readonly Dictionary<(string Device, string Model, FindingRule Rule), int> _kept = [];
     private readonly List<MappingFinding> _mappingFindings = [];
     private readonly List<CommandFinding> _commandFindings = [];
     private bool _sawObserved;
@@ -40,7 +41,7 @@ public sealed class ReplaySummarizer(IReadOnlyList<string> models, NvmeDataPaths
         if (mapping.ObservedBounce is { } observed)
         {
             _sawObserved = true;
-            JudgeAddress(mapping, ReplaySummary.Observed, observed, Summary(mapping.Record.DeviceName, ReplaySummary.Observed));
+            JudgeObserved(mapping, observed);
         }
     }
 
@@ -76,7 +77,7 @@ public sealed class ReplaySummarizer(IReadOnlyList<string> models, NvmeDataPaths
     public ReplaySummary Summarise(IReadOnlyList<ModelRun> runs) => new(
         models, _sawObserved,
         [.. _devices.Values.OrderBy(d => d.Device, StringComparer.Ordinal).ThenBy(d => ModelOrder(d.Model))],
-        _mappingFindings, _commandFindings, _counts, runs, _unchecked, _sgl)
+        _mappingFindings, _commandFindings, runs, _unchecked, _sgl)
     {
         CommandOutcomes = _outcomes,
         CommandsResubmitted = _resubmitted,
@@ -109,56 +110,51 @@ public sealed class ReplaySummarizer(IReadOnlyList<string> models, NvmeDataPaths
         var summary = Summary(mapping.Record.DeviceName, model);
         if (outcome.Hazard)
             summary.Hazards++;
-        switch (outcome.Result.Outcome)
+        var judgement = MappingJudgement.OfModel(mapping, outcome);
+        summary.Mappings++;
+        if (judgement.Bounce is { } bounce)
+            CountOffset(mapping, bounce, summary);
+        Find(judgement, summary, observedAddresses: false);
+    }
+
+    private void JudgeObserved(ReplayedMapping mapping, ulong bounce)
+    {
+        var summary = Summary(mapping.Record.DeviceName, ReplaySummary.Observed);
+        summary.Mappings++;
+        CountOffset(mapping, bounce, summary);
+        Find(MappingJudgement.OfKernel(mapping, bounce), summary, observedAddresses: true);
+    }
+
+    private static void CountOffset(ReplayedMapping mapping, ulong bounce, DeviceModelSummary summary)
+    {
+        var original = mapping.OriginalAddress;
+        if ((original & OffsetRules.PageOffsetMask) == 0)
+            return;
+        summary.WithPageOffset++;
+        var kept = OffsetRules.PageOffsetKept(original, bounce);
+        summary.ByBufferOffset.Add(OffsetHistogram.OffsetBucket(original), kept);
+        summary.BySizeClass.Add(OffsetHistogram.SizeClass(mapping.Size), kept);
+        if (!kept)
         {
-            case MapOutcome.Mapped:
-                JudgeAddress(mapping, model, outcome.Result.Allocation.BounceAddress, summary);
-                break;
-            case MapOutcome.EndlessSearch:
-                summary.Mappings++;
-                summary.EndlessSearches++;
-                var evidence = outcome.Result.Endless;
-                if (Counted(summary.Device, model, FindingKind.Hang))
-                    _mappingFindings.Add(new MappingFinding(FindingKind.Hang, summary.Device, model, mapping.Record.Sequence, mapping.Record.Window.Start,
-                        mapping.Record.Request.Cpu, mapping.OriginalAddress, mapping.Size, null, mapping.ObservedBounce,
-                        $"search never ends: area {evidence.Area}, cursor {evidence.Cursor}, wrap {evidence.Wrap}, stride {evidence.Stride}, " +
-                        $"needs bits 0x{evidence.RequiredBits:x} under 0x{evidence.MatchMask:x}, {evidence.FreeSlots} free for {evidence.SlotsNeeded}"));
-                break;
-            default:
-                summary.Mappings++;
-                summary.Failures++;
-                if (Counted(summary.Device, model, FindingKind.Failure))
-                    _mappingFindings.Add(new MappingFinding(FindingKind.Failure, summary.Device, model, mapping.Record.Sequence, mapping.Record.Window.Start,
-                        mapping.Record.Request.Cpu, mapping.OriginalAddress, mapping.Size, null, mapping.ObservedBounce,
-                        outcome.Result.Outcome == MapOutcome.PoolFull ? "pool full (fail fast)" : "no fitting slots"));
-                break;
+            summary.OffsetsLost++;
+            summary.BytesAffected += mapping.Size;
         }
     }
 
-    private void JudgeAddress(ReplayedMapping mapping, string model, ulong bounce, DeviceModelSummary summary)
+    private void Find(MappingJudgement judgement, DeviceModelSummary summary, bool observedAddresses)
     {
-        var original = mapping.OriginalAddress;
-        summary.Mappings++;
-        if ((original & OffsetRules.PageOffsetMask) != 0)
+        foreach (var rule in FindingRules.Mappings)
         {
-            summary.WithPageOffset++;
-            var kept = OffsetRules.PageOffsetKept(original, bounce);
-            summary.ByBufferOffset.Add(OffsetHistogram.OffsetBucket(original), kept);
-            summary.BySizeClass.Add(OffsetHistogram.SizeClass(mapping.Size), kept);
-            if (!kept)
-            {
-                summary.OffsetsLost++;
-                summary.BytesAffected += mapping.Size;
-            }
+            if (!rule.Evaluates(observedAddresses) || rule.Finds(judgement) != true)
+                continue;
+            summary.Found(rule);
+            if (!Keep(summary.Device, summary.Model, rule))
+                continue;
+            var mapping = judgement.Mapping;
+            _mappingFindings.Add(new MappingFinding(rule, summary.Device, summary.Model, mapping.Record.Sequence, mapping.Record.Window.Start,
+                mapping.Record.Request.Cpu, mapping.OriginalAddress, mapping.Size, judgement.Bounce, mapping.ObservedBounce,
+                rule.Detail(judgement)));
         }
-        var device = mapping.Record.Request.Device;
-        if (!OffsetRules.BreaksDeviceMask(original, bounce, device))
-            return;
-        summary.MaskViolations++;
-        if (Counted(summary.Device, model, FindingKind.Truncation))
-            _mappingFindings.Add(new MappingFinding(FindingKind.Truncation, summary.Device, model, mapping.Record.Sequence, mapping.Record.Window.Start,
-                mapping.Record.Request.Cpu, original, mapping.Size, bounce, mapping.ObservedBounce,
-                $"offset 0x{original & device.MinAlignMask:x} under min_align_mask 0x{device.MinAlignMask:x} became 0x{bounce & device.MinAlignMask:x}"));
     }
 
     private void CheckCommand(ReplayedCommand command, string model, CommandCheck check)
@@ -168,28 +164,26 @@ public sealed class ReplaySummarizer(IReadOnlyList<string> models, NvmeDataPaths
         var summary = Summary(command.Command.Device, model);
         summary.CommandsChecked++;
         _outcomes[(model, verdict.Outcome)] = _outcomes.GetValueOrDefault((model, verdict.Outcome)) + 1;
-        if (!verdict.Breaks)
-            return;
-        summary.CommandsBroken++;
-        var setup = command.Command.Setup;
-        if (Counted(command.Command.Device, model, model == ReplaySummary.Observed ? FindingKind.Observed : FindingKind.Prp))
-            _commandFindings.Add(new CommandFinding(command.Command.Device, model, setup.Disk, setup.QueueId, setup.CommandId, NvmeOperations.Name(setup.Opcode),
+        if (verdict.Breaks)
+            summary.CommandsBroken++;
+        foreach (var rule in FindingRules.Commands)
+        {
+            if (!rule.Evaluates(summary.IsObserved) || !rule.Finds(verdict))
+                continue;
+            summary.Found(rule);
+            if (!Keep(summary.Device, model, rule))
+                continue;
+            var setup = command.Command.Setup;
+            _commandFindings.Add(new CommandFinding(rule, command.Command.Device, model, setup.Disk, setup.QueueId, setup.CommandId, NvmeOperations.Name(setup.Opcode),
                 setup.Range?.StartLba, setup.Range?.BlockCount, setup.Header.TimestampNs, check.Segments, verdict, PrpEffect.Describe(verdict, setup.Opcode)));
+        }
     }
 
-    /// <summary>Counts a finding; true when it is among the first kept of its group (only those are built).</summary>
-    private bool Counted(string device, string model, FindingKind kind)
+    /// <summary>True when a finding is among the first kept of its device × model × rule (only those are built).</summary>
+    private bool Keep(string device, string model, FindingRule rule)
     {
-        Count(model, kind);
-        return Keep(device, model, kind);
-    }
-
-    private void Count(string model, FindingKind kind) => _counts[(model, kind)] = _counts.GetValueOrDefault((model, kind)) + 1;
-
-    private bool Keep(string device, string model, FindingKind kind)
-    {
-        var kept = _kept.GetValueOrDefault((device, model, kind));
-        _kept[(device, model, kind)] = kept + 1;
+        var kept = _kept.GetValueOrDefault((device, model, rule));
+        _kept[(device, model, rule)] = kept + 1;
         return kept < FindingsKeptPerGroup;
     }
 

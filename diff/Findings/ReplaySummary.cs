@@ -1,3 +1,4 @@
+using Swiotlb.Trace.Diff.Findings.Rules;
 using Swiotlb.Trace.Diff.Nvme;
 using Swiotlb.Trace.Replay.Simulation;
 
@@ -10,7 +11,6 @@ public sealed record ReplaySummary(
     IReadOnlyList<DeviceModelSummary> Devices,
     IReadOnlyList<MappingFinding> MappingFindings,
     IReadOnlyList<CommandFinding> CommandFindings,
-    IReadOnlyDictionary<(string Model, FindingKind Kind), long> FindingCounts,
     IReadOnlyList<ModelRun> Runs,
     long CommandsUnchecked,
     long CommandsUsingSgl)
@@ -30,11 +30,11 @@ public sealed record ReplaySummary(
     /// <summary>The driver and controller each model's commands went through.</summary>
     public NvmeDataPaths DataPaths { get; init; } = NvmeDataPaths.PrpOnly(0);
 
-    public long Count(string model, FindingKind kind) => FindingCounts.GetValueOrDefault((model, kind));
+    /// <summary>A rule's findings under one model (or under <see cref="Observed"/>), over its devices.</summary>
+    public long Count(string model, FindingRule rule) => Devices.Where(d => d.Model == model).Sum(d => d.Findings(rule));
 
-    /// <summary>A kind's findings: predictions under the models, and for <see cref="FindingKind.Observed"/> the kernel's own.</summary>
-    public long Count(FindingKind kind) =>
-        FindingCounts.Where(p => p.Key.Kind == kind && (p.Key.Model != Observed || kind == FindingKind.Observed)).Sum(p => p.Value);
+    /// <summary>A rule's findings where they count: a prediction's under every model, the kernel's own under its addresses.</summary>
+    public long Count(FindingRule rule) => Devices.Where(d => d.IsObserved == rule.JudgesObserved).Sum(d => d.Findings(rule));
 
     public long Outcomes(string model, PrpOutcome outcome) => CommandOutcomes.GetValueOrDefault((model, outcome));
 }

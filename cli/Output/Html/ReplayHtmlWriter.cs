@@ -1,3 +1,4 @@
+using Swiotlb.Trace.Diff.Findings.Rules;
 using System.Net;
 using Swiotlb.Trace.Cli.Output.Tables;
 using Swiotlb.Trace.Diff.Findings;
@@ -13,7 +14,7 @@ public static class ReplayHtmlWriter
 {
     private const int FindingsShown = 10;
 
-    public static void Write(CaptureReplay replay, IReadOnlySet<FindingKind> failOn, ExitCode exit, TextWriter output)
+    public static void Write(CaptureReplay replay, IReadOnlySet<FindingRule> failOn, ExitCode exit, TextWriter output)
     {
         var summary = replay.Summary;
         output.WriteLine("<!DOCTYPE html>");

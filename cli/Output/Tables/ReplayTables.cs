@@ -1,3 +1,4 @@
+using Swiotlb.Trace.Diff.Findings.Rules;
 using System.Globalization;
 using Swiotlb.Trace.Cli.Commands;
 using Swiotlb.Trace.Diff.Findings;
@@ -17,8 +18,8 @@ public static class ReplayTables
     public static ReportTable Devices(ReplaySummary summary, Func<string, string>? label = null) => new(
         [new("device", Numeric: false), new("model", Numeric: false), new("mappings"), new("w/offset"), new("lost"), new("mask↯"),
          new("cmds"), new("broken"), new("failed"), new("hangs"), new("bytes hit")],
-        [.. summary.Devices.Select(d => Cells(label is null ? d.Device : label(d.Device), d.Model, d.Mappings, d.WithPageOffset, d.OffsetsLost, d.MaskViolations,
-            d.CommandsChecked, d.CommandsBroken, d.Failures, d.EndlessSearches, d.BytesAffected))]);
+        [.. summary.Devices.Select(d => Cells(label is null ? d.Device : label(d.Device), d.Model, d.Mappings, d.WithPageOffset, d.OffsetsLost, d.Findings(FindingRules.Truncation),
+            d.CommandsChecked, d.CommandsBroken, d.Findings(FindingRules.Failure), d.Findings(FindingRules.Hang), d.BytesAffected))]);
 
     public static ReportTable Pool(CaptureReplay replay) => new(
         [new("model", Numeric: false), new("peak slots"), new("of"), new("failures"), new("endless"), new("hazards")],
@@ -29,9 +30,9 @@ public static class ReplayTables
     public static ReportTable Findings(ReplaySummary summary, int perGroup) => new(
         [new("model", Numeric: false), new("check", Numeric: false), new("device", Numeric: false), new("finding", Numeric: false)],
         [.. summary.CommandFindings.GroupBy(f => f.Model).SelectMany(g => g.Take(perGroup))
-                .Select(f => Cells(f.Model, FailOn.FailOnName(FindingKind.Prp), f.Device, FindingLines.Command(f)))
-            .Concat(summary.MappingFindings.GroupBy(f => (f.Model, f.Kind)).SelectMany(g => g.Take(perGroup))
-                .Select(f => Cells(f.Model, FailOn.FailOnName(f.Kind), f.Device, FindingLines.Mapping(f))))]);
+                .Select(f => Cells(f.Model, f.Rule.Name, f.Device, FindingLines.Command(f)))
+            .Concat(summary.MappingFindings.GroupBy(f => (f.Model, f.Rule)).SelectMany(g => g.Take(perGroup))
+                .Select(f => Cells(f.Model, f.Rule.Name, f.Device, FindingLines.Mapping(f))))]);
 
     private static IReadOnlyList<string> Cells(params object[] values) =>
         [.. values.Select(v => Convert.ToString(v, CultureInfo.InvariantCulture) ?? "")];

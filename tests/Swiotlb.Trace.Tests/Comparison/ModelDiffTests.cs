@@ -1,3 +1,4 @@
+using Swiotlb.Trace.Diff.Findings.Rules;
 using Swiotlb.Trace.Diff.Findings;
 using Swiotlb.Trace.Tests.Replaying;
 using Swiotlb.Trace.Tests.Support;
@@ -29,7 +30,7 @@ public class ModelDiffTests
         Assert.Equal((54, 120), transitions[(Nvme, "prpBroken")]);
         // linux-6.1 keeps every NVMe offset, so every loss under linux-5.10 is a mapping that regressed.
         Assert.Equal(0, Row(Nvme, "linux-6.1").OffsetsLost + Row(Nvme, "linux-6.1").CommandsBroken);
-        Assert.Equal((preFix.OffsetsLost, preFix.MaskViolations, preFix.CommandsBroken),
+        Assert.Equal((preFix.OffsetsLost, preFix.Findings(FindingRules.Truncation), preFix.CommandsBroken),
             (transitions[(Nvme, "offsetLost")].Count, transitions[(Nvme, "maskBroken")].Count, transitions[(Nvme, "prpBroken")].Count));
         Assert.DoesNotContain("fix", PreFixAgainstFixed.Directions());
     }

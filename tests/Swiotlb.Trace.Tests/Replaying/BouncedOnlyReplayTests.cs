@@ -1,3 +1,4 @@
+using Swiotlb.Trace.Diff.Findings.Rules;
 using Swiotlb.Trace.Diff.Replaying;
 using Swiotlb.Trace.Replay.Pairing;
 using Swiotlb.Trace.Tests.Support;
@@ -35,7 +36,7 @@ public sealed class BouncedOnlyReplayTests : IDisposable
     private static List<(string, string, bool, bool, bool)> Verdicts(CaptureReplay replay) =>
         [.. replay.Summary.Devices
             .Where(d => d.Model != Diff.Findings.ReplaySummary.Observed)
-            .Select(d => (d.Device, d.Model, d.OffsetsLost > 0, d.MaskViolations > 0, d.CommandsBroken > 0))];
+            .Select(d => (d.Device, d.Model, d.OffsetsLost > 0, d.Findings(FindingRules.Truncation) > 0, d.CommandsBroken > 0))];
 
     /// <summary>trace.txt without its swmap/swmapret/swunmap and dma_* lines, alone in a folder (no uname.txt, no dmesg.txt).</summary>
     private string Stripped(string folder)

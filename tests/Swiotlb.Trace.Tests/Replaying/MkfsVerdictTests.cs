@@ -1,3 +1,4 @@
+using Swiotlb.Trace.Diff.Findings.Rules;
 using Swiotlb.Trace.Diff.Findings;
 using Swiotlb.Trace.Diff.Nvme;
 
@@ -23,7 +24,7 @@ public class MkfsVerdictTests
         var before = Row("linux-5.10");
         var broken = Summary.CommandFindings.Where(f => f.Model == "linux-5.10").ToList();
 
-        Assert.Equal((72L, 80L, 6L), (before.OffsetsLost, before.MaskViolations, before.CommandsBroken));
+        Assert.Equal((72L, 80L, 6L), (before.OffsetsLost, before.Findings(FindingRules.Truncation), before.CommandsBroken));
         var rejected = Assert.Single(broken, f => f.Verdict.Outcome == PrpOutcome.DriverRejects);
         Assert.Equal([3584UL, 12288UL, 512UL], rejected.Segments.Select(s => s.Size));
         Assert.Equal(5, broken.Count(f => f.Verdict.Outcome == PrpOutcome.WrongBytes && f.Segments.Select(s => s.Size).SequenceEqual([3072UL, 1024UL])));

@@ -1,3 +1,4 @@
+using Swiotlb.Trace.Diff.Findings.Rules;
 using Swiotlb.Trace.Diff.Findings;
 using Swiotlb.Trace.Tests.Support;
 
@@ -28,7 +29,7 @@ public class OffsetTruncationTests
             var nvme = Row(summary, Nvme, model);
             Assert.True(ahci.OffsetsLost > 0, $"AHCI under {model}");
             Assert.Equal(model == "linux-5.10", nvme.OffsetsLost > 0);
-            Assert.Equal(model == "linux-5.10", summary.Count(model, FindingKind.Truncation) > 0);
+            Assert.Equal(model == "linux-5.10", summary.Count(model, FindingRules.Truncation) > 0);
         }
         // The replay starts each model from an empty pool with its cursors at 0, not from the kernel's state when tracing
         // began, so the slot parity that decides a few AHCI offsets may differ from the kernel's: the observed row is exact.

@@ -1,3 +1,4 @@
+using Swiotlb.Trace.Diff.Findings.Rules;
 using Swiotlb.Trace.Diff.Findings;
 using Swiotlb.Trace.Diff.Nvme;
 
@@ -14,11 +15,11 @@ public class PrpFindingTests
     public void Commands_break_before_the_fix_and_none_after()
     {
         Assert.Equal(["linux-5.10", "linux-6.1"], Summary.Models);
-        Assert.True(Summary.Count("linux-5.10", FindingKind.Prp) > 0);
-        Assert.Equal(0, Summary.Count("linux-6.1", FindingKind.Prp));
-        Assert.Equal(0, Summary.Count(ReplaySummary.Observed, FindingKind.Prp));
+        Assert.True(Summary.Count("linux-5.10", FindingRules.Prp) > 0);
+        Assert.Equal(0, Summary.Count("linux-6.1", FindingRules.Prp));
+        Assert.Equal(0, Summary.Count(ReplaySummary.Observed, FindingRules.Prp));
         Assert.All(Summary.CommandFindings, f => Assert.Equal("linux-5.10", f.Model));
-        Assert.Equal(0, Summary.Count(FindingKind.Observed));
+        Assert.Equal(0, Summary.Count(FindingRules.Observed));
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using Swiotlb.Trace.Diff.Findings.Rules;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using Swiotlb.Trace.Diff.Findings;
@@ -40,9 +41,9 @@ public partial class JunitReportTests
                 Assert.Contains(suite.Element("properties")!.Elements("property"), p => (string)p.Attribute("name")! == "capture");
             else
                 Assert.Null(suite.Element("properties"));
-            foreach (var kind in Enum.GetValues<FindingKind>())
-                Assert.Equal(summary.Count(model, kind), cases.Select(c => c.Element("failure"))
-                    .Where(f => f is not null && (string)f.Attribute("type")! == Checks[(int)kind])
+            foreach (var rule in FindingRules.All)
+                Assert.Equal(summary.Count(model, rule), cases.Select(c => c.Element("failure"))
+                    .Where(f => f is not null && (string)f.Attribute("type")! == Checks[rule.Index])
                     .Sum(f => long.Parse(LeadingCount().Match((string)f!.Attribute("message")!).Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)));
         }
         Assert.Equal(root.Elements("testsuite").Sum(s => (int)s.Attribute("failures")!), (int)root.Attribute("failures")!);
@@ -56,11 +57,11 @@ public partial class JunitReportTests
         var suites = XDocument.Parse(xml).Root!.Elements("testsuite").ToDictionary(s => (string)s.Attribute("name")!);
 
         var prp = Case(suites["linux-5.10"], "0000:00:04.0 prp").Element("failure")!;
-        Assert.StartsWith($"{summary.Count("linux-5.10", FindingKind.Prp)} NVMe commands whose PRPs break", (string)prp.Attribute("message")!);
+        Assert.StartsWith($"{summary.Count("linux-5.10", FindingRules.Prp)} NVMe commands whose PRPs break", (string)prp.Attribute("message")!);
         var first = summary.CommandFindings[0];
         Assert.Contains($"qid {first.QueueId} cid {first.CommandId} {first.Operation} lba {first.StartLba}", prp.Value);
         Assert.Equal(10, prp.Value.Split('\n').Count(l => l.Contains(" nvme0n1 qid ", StringComparison.Ordinal)));
-        Assert.EndsWith($"... and {summary.Count("linux-5.10", FindingKind.Prp) - 10} more", prp.Value);
+        Assert.EndsWith($"... and {summary.Count("linux-5.10", FindingRules.Prp) - 10} more", prp.Value);
         Assert.Equal(0, (int)suites["linux-6.1"].Attribute("failures")!);
     }
 

@@ -1,3 +1,4 @@
+using Swiotlb.Trace.Diff.Findings.Rules;
 using Swiotlb.Trace.Diff.Findings;
 using Swiotlb.Trace.Tests.Replaying;
 using Swiotlb.Trace.Tests.Support;
@@ -14,9 +15,9 @@ public class MarkdownReportTests
         var (code, markdown, _) = CliRun.Run("replay", Samples.Capture("fio-mixed-6.1.0/trace.txt"), "--format", "markdown");
 
         Assert.Equal(1, code);
-        Assert.Contains($"**Verdict: FINDINGS** (exit 1): truncation {summary.Count(FindingKind.Truncation)}, prp {summary.Count(FindingKind.Prp)},", markdown);
+        Assert.Contains($"**Verdict: FINDINGS** (exit 1): truncation {summary.Count(FindingRules.Truncation)}, prp {summary.Count(FindingRules.Prp)},", markdown);
         foreach (var row in summary.Devices)
-            Assert.Contains($"| {row.Device} | {row.Model} | {row.Mappings} | {row.WithPageOffset} | {row.OffsetsLost} | {row.MaskViolations} | " +
+            Assert.Contains($"| {row.Device} | {row.Model} | {row.Mappings} | {row.WithPageOffset} | {row.OffsetsLost} | {row.Findings(FindingRules.Truncation)} | " +
                             $"{row.CommandsChecked} | {row.CommandsBroken} |", markdown);
         var prpRows = Lines(markdown).Where(l => l.StartsWith("| linux-", StringComparison.Ordinal) && l.Contains(" | prp | ")).ToList();
         Assert.Equal(3, prpRows.Count);
