@@ -1,8 +1,8 @@
-using Swiotlb.Trace.Diff.Findings.Rules;
 using System.CommandLine;
 using Swiotlb.Trace.Cli.Input;
 using Swiotlb.Trace.Cli.Output;
 using Swiotlb.Trace.Cli.Output.Html;
+using Swiotlb.Trace.Diff.Findings.Rules;
 using Swiotlb.Trace.Diff.Replaying;
 
 namespace Swiotlb.Trace.Cli.Commands;

@@ -7,7 +7,7 @@ namespace Swiotlb.Trace.Cli.Output;
 /// One check of one device under one replayed model, as CI sees it: the finding rule, how many were found, the first
 /// offending mappings or commands (one line each), and whether <c>--fail-on</c> makes it fail.
 /// </summary>
-public sealed record DeviceCheck(string Device, string Model, FindingRule Rule, long Count, IReadOnlyList<string> FirstOffenders, bool Selected)
+public sealed record DeviceCheck(string Device, ModelKey Model, FindingRule Rule, long Count, IReadOnlyList<string> FirstOffenders, bool Selected)
 {
     public string Name => Rule.Name;
     public bool Fails => Selected && Count > 0;

@@ -1,8 +1,8 @@
-using Swiotlb.Trace.Diff.Findings.Rules;
 using System.Text.Json;
 using Swiotlb.Trace.Cli.Commands;
 using Swiotlb.Trace.Diff.Comparison;
 using Swiotlb.Trace.Diff.Findings;
+using Swiotlb.Trace.Diff.Findings.Rules;
 
 namespace Swiotlb.Trace.Cli.Output;
 
@@ -28,9 +28,9 @@ public static class DiffJsonWriter
         json.WriteStartObject(name);
         json.WriteString("capture", side.Replay.Metadata.File);
         json.WriteString("kernelRelease", side.Replay.Metadata.KernelRelease);
-        json.WriteString("model", side.Model);
+        json.WriteString("model", side.Model.Name);
         json.WriteString("why", side.Why);
-        json.WriteString("addresses", side.AddressSource);
+        json.WriteString("addresses", side.AddressSource.Name);
         WriteTally(json, "peakPoolSlots", side.PeakPoolSlots);
         json.WriteEndObject();
     }

@@ -1,7 +1,7 @@
-using Swiotlb.Trace.Diff.Findings.Rules;
 using Swiotlb.Trace.Cli.Commands;
 using Swiotlb.Trace.Diff.Comparison;
 using Swiotlb.Trace.Diff.Findings;
+using Swiotlb.Trace.Diff.Findings.Rules;
 
 namespace Swiotlb.Trace.Cli.Output;
 

@@ -1,6 +1,6 @@
-using Swiotlb.Trace.Diff.Findings.Rules;
 using Swiotlb.Trace.Diff.Comparison;
 using Swiotlb.Trace.Diff.Findings;
+using Swiotlb.Trace.Diff.Findings.Rules;
 
 namespace Swiotlb.Trace.Cli.Output;
 

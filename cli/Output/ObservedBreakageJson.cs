@@ -1,6 +1,6 @@
-using Swiotlb.Trace.Diff.Findings.Rules;
 using System.Text.Json;
 using Swiotlb.Trace.Diff.Findings;
+using Swiotlb.Trace.Diff.Findings.Rules;
 using Swiotlb.Trace.Diff.Nvme;
 
 namespace Swiotlb.Trace.Cli.Output;
@@ -13,9 +13,9 @@ public static class ObservedBreakageJson
     {
         json.WriteStartObject("observedBreakage");
         json.WriteNumber("commands", summary.Count(FindingRules.Observed));
-        json.WriteNumber("driverRejects", summary.Outcomes(ReplaySummary.Observed, PrpOutcome.DriverRejects));
-        json.WriteNumber("misalignedEntry", summary.Outcomes(ReplaySummary.Observed, PrpOutcome.MisalignedEntry));
-        json.WriteNumber("wrongBytes", summary.Outcomes(ReplaySummary.Observed, PrpOutcome.WrongBytes));
+        json.WriteNumber("driverRejects", summary.Outcomes(ModelKey.Observed, PrpOutcome.DriverRejects));
+        json.WriteNumber("misalignedEntry", summary.Outcomes(ModelKey.Observed, PrpOutcome.MisalignedEntry));
+        json.WriteNumber("wrongBytes", summary.Outcomes(ModelKey.Observed, PrpOutcome.WrongBytes));
         json.WriteNumber("resubmittedCountedOnce", summary.CommandsResubmitted);
         json.WriteEndObject();
     }

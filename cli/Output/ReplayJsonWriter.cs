@@ -1,8 +1,8 @@
-using Swiotlb.Trace.Diff.Findings.Rules;
 using System.Globalization;
 using System.Text.Json;
 using Swiotlb.Trace.Cli.Commands;
 using Swiotlb.Trace.Diff.Findings;
+using Swiotlb.Trace.Diff.Findings.Rules;
 using Swiotlb.Trace.Diff.Nvme;
 using Swiotlb.Trace.Diff.Replaying;
 
@@ -114,7 +114,7 @@ public static class ReplayJsonWriter
         {
             json.WriteStartObject();
             json.WriteString("device", d.Device);
-            json.WriteString("model", d.Model);
+            json.WriteString("model", d.Model.Name);
             json.WriteNumber("mappings", d.Mappings);
             json.WriteNumber("withPageOffset", d.WithPageOffset);
             json.WriteNumber("offsetsLost", d.OffsetsLost);
@@ -155,7 +155,7 @@ public static class ReplayJsonWriter
             json.WriteStartObject();
             json.WriteString("kind", f.Rule.Name);
             json.WriteString("device", f.Device);
-            json.WriteString("model", f.Model);
+            json.WriteString("model", f.Model.Name);
             json.WriteNumber("timeNs", f.TimeNs);
             json.WriteNumber("cpu", f.Cpu);
             json.WriteString("original", Figures.Hex(f.Original));
@@ -171,7 +171,7 @@ public static class ReplayJsonWriter
         {
             json.WriteStartObject();
             json.WriteString("device", f.Device);
-            json.WriteString("model", f.Model);
+            json.WriteString("model", f.Model.Name);
             json.WriteString("disk", f.Disk);
             json.WriteNumber("queueId", f.QueueId);
             json.WriteNumber("commandId", f.CommandId);

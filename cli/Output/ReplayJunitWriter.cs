@@ -1,5 +1,5 @@
-using Swiotlb.Trace.Diff.Findings.Rules;
 using Swiotlb.Trace.Diff.Findings;
+using Swiotlb.Trace.Diff.Findings.Rules;
 using Swiotlb.Trace.Diff.Replaying;
 
 namespace Swiotlb.Trace.Cli.Output;
@@ -17,12 +17,12 @@ public static class ReplayJunitWriter
     {
         var checks = DeviceChecks.Of(replay.Summary, failOn).ToList();
         var facts = ReplayFacts.Of(replay).Select(f => (f.Label, f.Value)).ToList();
-        var models = checks.Any(c => c.Model == ReplaySummary.Observed) ? [ReplaySummary.Observed, .. replay.Summary.Models] : replay.Summary.Models;
+        var models = checks.Any(c => c.Model == ModelKey.Observed) ? [ModelKey.Observed, .. replay.Summary.Models] : replay.Summary.Models;
         JunitXml.Write(output, $"swiotrace replay {Path.GetFileName(replay.Metadata.File)}", replay.Elapsed, replay.Started,
-            [.. models.Select(model => new JunitXml.Suite(model, [.. checks.Where(c => c.Model == model).Select(Case)], facts))]);
+            [.. models.Select(model => new JunitXml.Suite(model.Name, [.. checks.Where(c => c.Model == model).Select(Case)], facts))]);
     }
 
-    private static JunitXml.Case Case(DeviceCheck check) => new(check.Model, $"{check.Device} {check.Name}", check.Name,
+    private static JunitXml.Case Case(DeviceCheck check) => new(check.Model.Name, $"{check.Device} {check.Name}", check.Name,
         Failure: check.Fails ? $"{check.Describe()} under {check.Model}" : null,
         FailureText: check.Fails ? OffenderText(check) : null,
         Skipped: !check.Fails && !check.Selected ? $"not selected by --fail-on; {check.Describe()}" : null);

@@ -1,6 +1,6 @@
-using Swiotlb.Trace.Diff.Findings.Rules;
 using Swiotlb.Trace.Cli.Commands;
 using Swiotlb.Trace.Diff.Findings;
+using Swiotlb.Trace.Diff.Findings.Rules;
 using Swiotlb.Trace.Diff.Nvme;
 
 namespace Swiotlb.Trace.Cli.Output;
@@ -17,11 +17,11 @@ public static class ReplayVerdict
         var broken = summary.Count(FindingRules.Observed);
         if (broken == 0)
             return null;
-        var checkedCommands = summary.Devices.Where(d => d.Model == ReplaySummary.Observed).Sum(d => d.CommandsChecked);
+        var checkedCommands = summary.Devices.Where(d => d.Model == ModelKey.Observed).Sum(d => d.CommandsChecked);
         return $"OBSERVED BREAKAGE: the kernel's own bounce addresses broke {broken} of {checkedCommands} NVMe commands on the traced system: " +
-            $"{summary.Outcomes(ReplaySummary.Observed, PrpOutcome.DriverRejects)} refused by the driver (I/O error), " +
-            $"{summary.Outcomes(ReplaySummary.Observed, PrpOutcome.MisalignedEntry)} rejected by the controller (Invalid PRP Offset), " +
-            $"{summary.Outcomes(ReplaySummary.Observed, PrpOutcome.WrongBytes)} completed with wrong bytes (silent corruption)";
+            $"{summary.Outcomes(ModelKey.Observed, PrpOutcome.DriverRejects)} refused by the driver (I/O error), " +
+            $"{summary.Outcomes(ModelKey.Observed, PrpOutcome.MisalignedEntry)} rejected by the controller (Invalid PRP Offset), " +
+            $"{summary.Outcomes(ModelKey.Observed, PrpOutcome.WrongBytes)} completed with wrong bytes (silent corruption)";
     }
 
     public static string Counts(ReplaySummary summary, IReadOnlySet<FindingRule> failOn) =>

@@ -1,4 +1,5 @@
 using Swiotlb.Trace.Capture;
+using Swiotlb.Trace.Diff.Findings;
 using Swiotlb.Trace.Diff.Replaying;
 using Swiotlb.Trace.Replay.Allocator;
 
@@ -36,6 +37,6 @@ public static class CaptureDiffer
         var (model, why) = release is not null && ModelRegistry.TryResolve(release, out var own)
             ? (own.Name, $"the capture's kernel {release}")
             : (CaptureReplayer.Newest, "the newest model: the capture does not name its kernel");
-        return new DiffSide(replay, model, replay.Summary.HasObservedAddresses, why);
+        return new DiffSide(replay, ModelKey.Of(model), replay.Summary.HasObservedAddresses, why);
     }
 }

@@ -9,9 +9,9 @@ namespace Swiotlb.Trace.Diff.Comparison;
 /// searches and the pool peak always come from <see cref="Model"/>, since a capture does not show the pool's state.
 /// </summary>
 /// <param name="Why">Why this model stands for the side, for the report.</param>
-public sealed record DiffSide(CaptureReplay Replay, string Model, bool AddressesObserved, string Why)
+public sealed record DiffSide(CaptureReplay Replay, ModelKey Model, bool AddressesObserved, string Why)
 {
-    public string AddressSource => AddressesObserved ? ReplaySummary.Observed : Model;
+    public ModelKey AddressSource => AddressesObserved ? ModelKey.Observed : Model;
 
     public IEnumerable<string> DeviceNames => Replay.Summary.Devices.Select(d => d.Device).Distinct();
 
@@ -20,9 +20,9 @@ public sealed record DiffSide(CaptureReplay Replay, string Model, bool Addresses
     public DeviceModelSummary? ModelRow(string device) => Row(device, Model);
 
     public Tally PeakPoolSlots => new(
-        Replay.Summary.Runs.Single(r => r.Name == Model).Occupancy.Extreme,
-        Replay.Models.Single(m => m.Name == Model).Pool.Geometry.SlotCount);
+        Replay.Summary.Runs.Single(r => r.Name == Model.Name).Occupancy.Extreme,
+        Replay.Models.Single(m => m.Key == Model).Pool.Geometry.SlotCount);
 
-    private DeviceModelSummary? Row(string device, string model) =>
+    private DeviceModelSummary? Row(string device, ModelKey model) =>
         Replay.Summary.Devices.SingleOrDefault(d => d.Device == device && d.Model == model);
 }

@@ -1,4 +1,5 @@
 using Swiotlb.Trace.Capture;
+using Swiotlb.Trace.Diff.Findings;
 using Swiotlb.Trace.Diff.Replaying;
 using Swiotlb.Trace.Replay.Allocator;
 
@@ -18,8 +19,8 @@ public static class ModelDiffer
             throw new ArgumentException($"--model {candidate} and --against {baseline} are both {candidateModel}: nothing to compare");
         var comparer = new ModelComparer(baselineModel, candidateModel);
         var replay = CaptureReplayer.Run(open, facts, request with { Models = [baselineModel, candidateModel] }, comparer);
-        var before = new DiffSide(replay, baselineModel, AddressesObserved: false, $"--against {baseline}");
-        var after = new DiffSide(replay, candidateModel, AddressesObserved: false, $"--model {candidate}");
+        var before = new DiffSide(replay, ModelKey.Of(baselineModel), AddressesObserved: false, $"--against {baseline}");
+        var after = new DiffSide(replay, ModelKey.Of(candidateModel), AddressesObserved: false, $"--model {candidate}");
         string[] pairing =
         [
             $"one capture replayed once through both models: {baselineModel} is the baseline, {candidateModel} the candidate",

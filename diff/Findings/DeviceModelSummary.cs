@@ -3,17 +3,17 @@ using Swiotlb.Trace.Diff.Findings.Rules;
 namespace Swiotlb.Trace.Diff.Findings;
 
 /// <summary>One device under one model (or under the real kernel, from the observed addresses).</summary>
-public sealed class DeviceModelSummary(string device, string model)
+public sealed class DeviceModelSummary(string device, ModelKey model)
 {
     public string Device { get; } = device;
-    public string Model { get; } = model;
+    public ModelKey Model { get; } = model;
     public long Mappings { get; internal set; }
     public long WithPageOffset { get; internal set; }
     public long OffsetsLost { get; internal set; }
     private readonly long[] _findings = new long[FindingRules.All.Count];
 
     /// <summary>True for the row of the kernel's own addresses, from the capture.</summary>
-    public bool IsObserved => Model == ReplaySummary.Observed;
+    public bool IsObserved => Model.IsObserved;
 
     public long Hazards { get; internal set; }
     public long CommandsChecked { get; internal set; }
@@ -40,9 +40,9 @@ public sealed class DeviceModelSummary(string device, string model)
 
     /// <summary>The rows with offsets to draw, rows of one device whose charts would be identical drawn once, with every
     /// model they stand for.</summary>
-    public static IReadOnlyList<(DeviceModelSummary Row, IReadOnlyList<string> Models)> DistinctOffsetPanels(IEnumerable<DeviceModelSummary> rows)
+    public static IReadOnlyList<(DeviceModelSummary Row, IReadOnlyList<ModelKey> Models)> DistinctOffsetPanels(IEnumerable<DeviceModelSummary> rows)
     {
-        var panels = new List<(DeviceModelSummary Row, List<string> Models)>();
+        var panels = new List<(DeviceModelSummary Row, List<ModelKey> Models)>();
         foreach (var row in rows.Where(r => r.WithPageOffset > 0))
         {
             if (panels.FirstOrDefault(p => p.Row.SameOffsetsAs(row)) is { Row: not null } same)
@@ -50,6 +50,6 @@ public sealed class DeviceModelSummary(string device, string model)
             else
                 panels.Add((row, [row.Model]));
         }
-        return [.. panels.Select(p => (p.Row, (IReadOnlyList<string>)p.Models))];
+        return [.. panels.Select(p => (p.Row, (IReadOnlyList<ModelKey>)p.Models))];
     }
 }

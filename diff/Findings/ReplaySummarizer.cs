@@ -12,16 +12,17 @@ namespace Swiotlb.Trace.Diff.Findings;
 /// <see cref="FindingRules"/> judges each; totals are kept per device × model, and the first <see cref="FindingsKeptPerGroup"/> findings
 /// of each device × model × rule in full.
 /// </summary>
-public sealed class ReplaySummarizer(IReadOnlyList<string> models, NvmeDataPaths paths) : IReplaySink
+public sealed class ReplaySummarizer(IReadOnlyList<ModelKey> models, NvmeDataPaths paths) : IReplaySink
 {
     public const int FindingsKeptPerGroup = 50;
 
-    private readonly Dictionary<(string Device, string Model), DeviceModelSummary> _devices = [];
-    private readonly Dictionary<(string Device, string Model, FindingRule Rule), int> _kept = [];
+    private readonly List<ModelKey> _order = [.. models];
+    private readonly Dictionary<(string Device, ModelKey Model), DeviceModelSummary> _devices = [];
+    private readonly Dictionary<(string Device, ModelKey Model, FindingRule Rule), int> _kept = [];
     private readonly List<MappingFinding> _mappingFindings = [];
     private readonly List<CommandFinding> _commandFindings = [];
     private bool _sawObserved;
-    private readonly Dictionary<(string Model, PrpOutcome Outcome), long> _outcomes = [];
+    private readonly Dictionary<(ModelKey Model, PrpOutcome Outcome), long> _outcomes = [];
     private long _unchecked;
     private long _sgl;
     private long _resubmitted;
@@ -71,7 +72,7 @@ public sealed class ReplaySummarizer(IReadOnlyList<string> models, NvmeDataPaths
             CheckCommand(command, models[i], CommandCheck.Of(command, s => s.Outcomes[index].BounceAddress, paths.ForModel(i, device)));
         }
         if (_sawObserved)
-            CheckCommand(command, ReplaySummary.Observed, CommandCheck.OfObserved(command, paths.ForObserved(device)));
+            CheckCommand(command, ModelKey.Observed, CommandCheck.OfObserved(command, paths.ForObserved(device)));
     }
 
     public ReplaySummary Summarise(IReadOnlyList<ModelRun> runs) => new(
@@ -95,17 +96,10 @@ public sealed class ReplaySummarizer(IReadOnlyList<string> models, NvmeDataPaths
             disks.Add(disk);
     }
 
-    private int ModelOrder(string model) => model == ReplaySummary.Observed ? -1 : IndexOf(models, model);
+    /// <summary>The kernel's own row first, then the models in the order they were asked for.</summary>
+    private int ModelOrder(ModelKey model) => model.IsObserved ? -1 : _order.IndexOf(model);
 
-    private static int IndexOf(IReadOnlyList<string> names, string name)
-    {
-        for (var i = 0; i < names.Count; i++)
-            if (names[i] == name)
-                return i;
-        return -1;
-    }
-
-    private void Judge(ReplayedMapping mapping, string model, ModelOutcome outcome)
+    private void Judge(ReplayedMapping mapping, ModelKey model, ModelOutcome outcome)
     {
         var summary = Summary(mapping.Record.DeviceName, model);
         if (outcome.Hazard)
@@ -119,7 +113,7 @@ public sealed class ReplaySummarizer(IReadOnlyList<string> models, NvmeDataPaths
 
     private void JudgeObserved(ReplayedMapping mapping, ulong bounce)
     {
-        var summary = Summary(mapping.Record.DeviceName, ReplaySummary.Observed);
+        var summary = Summary(mapping.Record.DeviceName, ModelKey.Observed);
         summary.Mappings++;
         CountOffset(mapping, bounce, summary);
         Find(MappingJudgement.OfKernel(mapping, bounce), summary, observedAddresses: true);
@@ -157,7 +151,7 @@ public sealed class ReplaySummarizer(IReadOnlyList<string> models, NvmeDataPaths
         }
     }
 
-    private void CheckCommand(ReplayedCommand command, string model, CommandCheck check)
+    private void CheckCommand(ReplayedCommand command, ModelKey model, CommandCheck check)
     {
         if (check.Verdict is not { } verdict)
             return;
@@ -180,14 +174,14 @@ public sealed class ReplaySummarizer(IReadOnlyList<string> models, NvmeDataPaths
     }
 
     /// <summary>True when a finding is among the first kept of its device × model × rule (only those are built).</summary>
-    private bool Keep(string device, string model, FindingRule rule)
+    private bool Keep(string device, ModelKey model, FindingRule rule)
     {
         var kept = _kept.GetValueOrDefault((device, model, rule));
         _kept[(device, model, rule)] = kept + 1;
         return kept < FindingsKeptPerGroup;
     }
 
-    private DeviceModelSummary Summary(string device, string model)
+    private DeviceModelSummary Summary(string device, ModelKey model)
     {
         if (!_devices.TryGetValue((device, model), out var summary))
             _devices[(device, model)] = summary = new DeviceModelSummary(device, model);

@@ -6,7 +6,7 @@ namespace Swiotlb.Trace.Diff.Findings;
 
 /// <summary>Everything a replay found, bounded: totals for every device × model, the first findings of each kind in full.</summary>
 public sealed record ReplaySummary(
-    IReadOnlyList<string> Models,
+    IReadOnlyList<ModelKey> Models,
     bool HasObservedAddresses,
     IReadOnlyList<DeviceModelSummary> Devices,
     IReadOnlyList<MappingFinding> MappingFindings,
@@ -15,11 +15,8 @@ public sealed record ReplaySummary(
     long CommandsUnchecked,
     long CommandsUsingSgl)
 {
-    /// <summary>The pseudo-model under which the kernel's own observed addresses are summarised.</summary>
-    public const string Observed = "observed";
-
-    /// <summary>How many checked commands ended each way, per model (and under <see cref="Observed"/>).</summary>
-    public IReadOnlyDictionary<(string Model, PrpOutcome Outcome), long> CommandOutcomes { get; init; } = new Dictionary<(string, PrpOutcome), long>();
+    /// <summary>How many checked commands ended each way, per model (and under <see cref="ModelKey.Observed"/>).</summary>
+    public IReadOnlyDictionary<(ModelKey Model, PrpOutcome Outcome), long> CommandOutcomes { get; init; } = new Dictionary<(ModelKey, PrpOutcome), long>();
 
     /// <summary>The disks (NVMe namespaces) whose commands each device carried, as the capture names them.</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<string>> DisksByDevice { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
@@ -30,11 +27,11 @@ public sealed record ReplaySummary(
     /// <summary>The driver and controller each model's commands went through.</summary>
     public NvmeDataPaths DataPaths { get; init; } = NvmeDataPaths.PrpOnly(0);
 
-    /// <summary>A rule's findings under one model (or under <see cref="Observed"/>), over its devices.</summary>
-    public long Count(string model, FindingRule rule) => Devices.Where(d => d.Model == model).Sum(d => d.Findings(rule));
+    /// <summary>A rule's findings under one model (or under <see cref="ModelKey.Observed"/>), over its devices.</summary>
+    public long Count(ModelKey model, FindingRule rule) => Devices.Where(d => d.Model == model).Sum(d => d.Findings(rule));
 
     /// <summary>A rule's findings where they count: a prediction's under every model, the kernel's own under its addresses.</summary>
     public long Count(FindingRule rule) => Devices.Where(d => d.IsObserved == rule.JudgesObserved).Sum(d => d.Findings(rule));
 
-    public long Outcomes(string model, PrpOutcome outcome) => CommandOutcomes.GetValueOrDefault((model, outcome));
+    public long Outcomes(ModelKey model, PrpOutcome outcome) => CommandOutcomes.GetValueOrDefault((model, outcome));
 }

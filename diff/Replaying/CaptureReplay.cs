@@ -6,7 +6,11 @@ using Swiotlb.Trace.Replay.Pairing;
 namespace Swiotlb.Trace.Diff.Replaying;
 
 /// <summary>A chosen model and why.</summary>
-public sealed record ChosenModel(string Name, string Reason, PoolGeometryChoice Pool);
+public sealed record ChosenModel(string Name, string Reason, PoolGeometryChoice Pool)
+{
+    /// <summary>The key its results are found under.</summary>
+    public ModelKey Key => ModelKey.Of(Name);
+}
 
 /// <summary>A replayed capture: what was read, how mappings were paired, the models, and what they found.</summary>
 /// <param name="Assumptions">What the results rest on beyond the capture (empty when its mappings are exact); every report shows them.</param>

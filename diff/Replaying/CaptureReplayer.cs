@@ -42,7 +42,7 @@ public static class CaptureReplayer
         var models = (request.ObservedOnly ? [] : ChooseModels(request.Models, release, prepared.Kernel))
             .Select(choice => Sized(choice, prepared.Statements, prepared.Kernel)).ToList();
         var paths = new NvmeDataPaths(captureDriver, [.. models.Select(m => IsCaptureKernel(m.Name, release))], Controllers(request, prepared.Evidence?.Sgl));
-        var summarizer = new ReplaySummarizer([.. models.Select(m => m.Name)], paths);
+        var summarizer = new ReplaySummarizer([.. models.Select(m => m.Key)], paths);
         IReplaySink sink = observer is null ? summarizer : new ReplaySinks(summarizer, observer);
         var engine = new ReplayEngine([.. models.Select(m => ModelRegistry.Create(m.Name, m.Pool.Geometry))], sink);
         observer?.Started(reader.Metadata, models, paths);

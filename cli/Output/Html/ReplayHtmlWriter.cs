@@ -1,7 +1,7 @@
-using Swiotlb.Trace.Diff.Findings.Rules;
 using System.Net;
 using Swiotlb.Trace.Cli.Output.Tables;
 using Swiotlb.Trace.Diff.Findings;
+using Swiotlb.Trace.Diff.Findings.Rules;
 using Swiotlb.Trace.Diff.Replaying;
 
 namespace Swiotlb.Trace.Cli.Output.Html;

@@ -1,7 +1,7 @@
-using Swiotlb.Trace.Diff.Findings.Rules;
 using System.Globalization;
 using Swiotlb.Trace.Cli.Commands;
 using Swiotlb.Trace.Diff.Findings;
+using Swiotlb.Trace.Diff.Findings.Rules;
 using Swiotlb.Trace.Diff.Replaying;
 
 namespace Swiotlb.Trace.Cli.Output.Tables;

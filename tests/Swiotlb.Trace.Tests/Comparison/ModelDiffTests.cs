@@ -1,5 +1,5 @@
-using Swiotlb.Trace.Diff.Findings.Rules;
 using Swiotlb.Trace.Diff.Findings;
+using Swiotlb.Trace.Diff.Findings.Rules;
 using Swiotlb.Trace.Tests.Replaying;
 using Swiotlb.Trace.Tests.Support;
 
@@ -90,7 +90,7 @@ public class ModelDiffTests
     public void Fio_prp_regressions_are_the_commands_replay_finds_broken_under_linux_5_10()
     {
         var fio = DiffJson.Run(Samples.Capture("fio-mixed-6.1.0/trace.txt"), "--model", "linux-5.10", "--against", "6.1.0-54-amd64");
-        var broken = ReplayRuns.Of("fio-mixed-6.1.0/trace.txt").Summary.Devices.Single(d => d.Device == Nvme && d.Model == "linux-5.10");
+        var broken = ReplayRuns.Of("fio-mixed-6.1.0/trace.txt").Summary.Devices.Single(d => d.Device == Nvme && d.Model.Name == "linux-5.10");
 
         Assert.Equal(1, fio.ExitCode);
         Assert.Equal((broken.CommandsBroken, broken.CommandsChecked), fio.Transitions()[(Nvme, "prpBroken")]);
@@ -106,7 +106,7 @@ public class ModelDiffTests
         }
     }
 
-    private static DeviceModelSummary Row(string device, string model) => Replay.Devices.Single(d => d.Device == device && d.Model == model);
+    private static DeviceModelSummary Row(string device, string model) => Replay.Devices.Single(d => d.Device == device && d.Model.Name == model);
 
     private static ulong Hex(System.Text.Json.JsonElement element, string name) =>
         Convert.ToUInt64(element.GetProperty(name).GetString(), 16);

@@ -35,8 +35,8 @@ public sealed class BouncedOnlyReplayTests : IDisposable
 
     private static List<(string, string, bool, bool, bool)> Verdicts(CaptureReplay replay) =>
         [.. replay.Summary.Devices
-            .Where(d => d.Model != Diff.Findings.ReplaySummary.Observed)
-            .Select(d => (d.Device, d.Model, d.OffsetsLost > 0, d.Findings(FindingRules.Truncation) > 0, d.CommandsBroken > 0))];
+            .Where(d => !d.IsObserved)
+            .Select(d => (d.Device, d.Model.Name, d.OffsetsLost > 0, d.Findings(FindingRules.Truncation) > 0, d.CommandsBroken > 0))];
 
     /// <summary>trace.txt without its swmap/swmapret/swunmap and dma_* lines, alone in a folder (no uname.txt, no dmesg.txt).</summary>
     private string Stripped(string folder)

@@ -1,5 +1,5 @@
-using Swiotlb.Trace.Diff.Findings.Rules;
 using Swiotlb.Trace.Diff.Findings;
+using Swiotlb.Trace.Diff.Findings.Rules;
 using Swiotlb.Trace.Diff.Nvme;
 
 namespace Swiotlb.Trace.Tests.Replaying;
@@ -12,7 +12,7 @@ public class MkfsVerdictTests
     [Fact]
     public void The_fixed_kernel_kept_every_offset()
     {
-        var observed = Row(ReplaySummary.Observed);
+        var observed = Row(ModelKey.Observed.Name);
 
         Assert.Equal((98L, 75L, 0L, 91L, 0L), (observed.Mappings, observed.WithPageOffset, observed.OffsetsLost, observed.CommandsChecked, observed.CommandsBroken));
         Assert.Equal(0, Row("linux-6.1").CommandsBroken);
@@ -22,7 +22,7 @@ public class MkfsVerdictTests
     public void Before_the_fix_one_command_fails_with_an_io_error_and_five_move_wrong_bytes()
     {
         var before = Row("linux-5.10");
-        var broken = Summary.CommandFindings.Where(f => f.Model == "linux-5.10").ToList();
+        var broken = Summary.CommandFindings.Where(f => f.Model.Name == "linux-5.10").ToList();
 
         Assert.Equal((72L, 80L, 6L), (before.OffsetsLost, before.Findings(FindingRules.Truncation), before.CommandsBroken));
         var rejected = Assert.Single(broken, f => f.Verdict.Outcome == PrpOutcome.DriverRejects);
@@ -30,5 +30,5 @@ public class MkfsVerdictTests
         Assert.Equal(5, broken.Count(f => f.Verdict.Outcome == PrpOutcome.WrongBytes && f.Segments.Select(s => s.Size).SequenceEqual([3072UL, 1024UL])));
     }
 
-    private static DeviceModelSummary Row(string model) => Summary.Devices.Single(d => d.Device == "0000:00:04.0" && d.Model == model);
+    private static DeviceModelSummary Row(string model) => Summary.Devices.Single(d => d.Device == "0000:00:04.0" && d.Model.Name == model);
 }

@@ -1,5 +1,5 @@
-using Swiotlb.Trace.Diff.Findings.Rules;
 using Swiotlb.Trace.Diff.Findings;
+using Swiotlb.Trace.Diff.Findings.Rules;
 using Swiotlb.Trace.Tests.Support;
 
 namespace Swiotlb.Trace.Tests.Replaying;
@@ -25,22 +25,22 @@ public class OffsetTruncationTests
 
         foreach (var model in summary.Models)
         {
-            var ahci = Row(summary, Ahci, model);
-            var nvme = Row(summary, Nvme, model);
+            var ahci = Row(summary, Ahci, model.Name);
+            var nvme = Row(summary, Nvme, model.Name);
             Assert.True(ahci.OffsetsLost > 0, $"AHCI under {model}");
-            Assert.Equal(model == "linux-5.10", nvme.OffsetsLost > 0);
-            Assert.Equal(model == "linux-5.10", summary.Count(model, FindingRules.Truncation) > 0);
+            Assert.Equal(model.Name == "linux-5.10", nvme.OffsetsLost > 0);
+            Assert.Equal(model.Name == "linux-5.10", summary.Count(model, FindingRules.Truncation) > 0);
         }
         // The replay starts each model from an empty pool with its cursors at 0, not from the kernel's state when tracing
         // began, so the slot parity that decides a few AHCI offsets may differ from the kernel's: the observed row is exact.
-        Assert.Equal(observedLoss[Ahci], Row(summary, Ahci, ReplaySummary.Observed).OffsetsLost);
+        Assert.Equal(observedLoss[Ahci], Row(summary, Ahci, ModelKey.Observed.Name).OffsetsLost);
         Assert.InRange(Row(summary, Ahci, ownModel).OffsetsLost, observedLoss[Ahci] * 9 / 10, Row(summary, Ahci, ownModel).WithPageOffset);
         Assert.Equal(0, observedLoss.GetValueOrDefault(Nvme));
         Assert.Equal(0, Row(summary, Nvme, ownModel).OffsetsLost);
     }
 
     private static DeviceModelSummary Row(ReplaySummary summary, string device, string model) =>
-        summary.Devices.Single(d => d.Device == device && d.Model == model);
+        summary.Devices.Single(d => d.Device == device && d.Model.Name == model);
 
     /// <summary>From the capture's own lines: swiotlb_bounced names the device, the map events give orig and the kernel's address.</summary>
     private static Dictionary<string, long> ObservedLosses(string path)

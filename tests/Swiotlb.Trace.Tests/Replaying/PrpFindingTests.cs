@@ -1,5 +1,5 @@
-using Swiotlb.Trace.Diff.Findings.Rules;
 using Swiotlb.Trace.Diff.Findings;
+using Swiotlb.Trace.Diff.Findings.Rules;
 using Swiotlb.Trace.Diff.Nvme;
 
 namespace Swiotlb.Trace.Tests.Replaying;
@@ -14,11 +14,11 @@ public class PrpFindingTests
     [Fact]
     public void Commands_break_before_the_fix_and_none_after()
     {
-        Assert.Equal(["linux-5.10", "linux-6.1"], Summary.Models);
-        Assert.True(Summary.Count("linux-5.10", FindingRules.Prp) > 0);
-        Assert.Equal(0, Summary.Count("linux-6.1", FindingRules.Prp));
-        Assert.Equal(0, Summary.Count(ReplaySummary.Observed, FindingRules.Prp));
-        Assert.All(Summary.CommandFindings, f => Assert.Equal("linux-5.10", f.Model));
+        Assert.Equal(["linux-5.10", "linux-6.1"], Summary.Models.Select(m => m.Name));
+        Assert.True(Summary.Count(ModelKey.Of("linux-5.10"), FindingRules.Prp) > 0);
+        Assert.Equal(0, Summary.Count(ModelKey.Of("linux-6.1"), FindingRules.Prp));
+        Assert.Equal(0, Summary.Count(ModelKey.Observed, FindingRules.Prp));
+        Assert.All(Summary.CommandFindings, f => Assert.Equal(ModelKey.Of("linux-5.10"), f.Model));
         Assert.Equal(0, Summary.Count(FindingRules.Observed));
     }
 

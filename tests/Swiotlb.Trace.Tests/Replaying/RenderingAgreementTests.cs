@@ -1,5 +1,5 @@
-using Swiotlb.Trace.Diff.Findings.Rules;
 using Swiotlb.Trace.Cli.Input;
+using Swiotlb.Trace.Diff.Findings.Rules;
 using Swiotlb.Trace.Diff.Replaying;
 using Swiotlb.Trace.Tests.Support;
 
@@ -48,8 +48,8 @@ public class RenderingAgreementTests
 
     /// <summary>Every rule's count under every model and the kernel's own addresses.</summary>
     private static List<(string, string, long)> FindingCounts(CaptureReplay replay) =>
-        [.. replay.Summary.Devices.Select(d => d.Model).Distinct().SelectMany(model => FindingRules.All.Select(rule => (model, rule.Name, replay.Summary.Count(model, rule))))];
+        [.. replay.Summary.Devices.Select(d => d.Model).Distinct().SelectMany(model => FindingRules.All.Select(rule => (model.Name, rule.Name, replay.Summary.Count(model, rule))))];
 
     private static List<(string, string, long, long, long, long, long, long)> Rows(CaptureReplay replay) =>
-        [.. replay.Summary.Devices.Select(d => (d.Device, d.Model, d.Mappings, d.WithPageOffset, d.OffsetsLost, d.Findings(FindingRules.Truncation), d.CommandsChecked, d.CommandsBroken))];
+        [.. replay.Summary.Devices.Select(d => (d.Device, d.Model.Name, d.Mappings, d.WithPageOffset, d.OffsetsLost, d.Findings(FindingRules.Truncation), d.CommandsChecked, d.CommandsBroken))];
 }

@@ -1,7 +1,7 @@
-using Swiotlb.Trace.Diff.Findings.Rules;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using Swiotlb.Trace.Diff.Findings;
+using Swiotlb.Trace.Diff.Findings.Rules;
 using Swiotlb.Trace.Tests.Replaying;
 using Swiotlb.Trace.Tests.Support;
 
@@ -27,13 +27,13 @@ public partial class JunitReportTests
 
         Assert.Equal(1, code);
         Assert.Equal("testsuites", root.Name.LocalName);
-        Assert.Equal([ReplaySummary.Observed, .. summary.Models], root.Elements("testsuite").Select(s => (string)s.Attribute("name")!));
+        Assert.Equal([ModelKey.Observed.Name, .. summary.Models.Select(m => m.Name)], root.Elements("testsuite").Select(s => (string)s.Attribute("name")!));
         foreach (var suite in root.Elements("testsuite"))
         {
             var model = (string)suite.Attribute("name")!;
-            var devices = summary.Devices.Where(d => d.Model == model && (model != ReplaySummary.Observed || d.CommandsChecked > 0)).Select(d => d.Device).ToList();
+            var devices = summary.Devices.Where(d => d.Model.Name == model && (!d.IsObserved || d.CommandsChecked > 0)).Select(d => d.Device).ToList();
             var cases = suite.Elements("testcase").ToList();
-            string[] checks = model == ReplaySummary.Observed ? ["observed"] : Checks[..^1];
+            string[] checks = model == ModelKey.Observed.Name ? ["observed"] : Checks[..^1];
             Assert.Equal(devices.SelectMany(d => checks.Select(c => $"{d} {c}")), cases.Select(c => (string)c.Attribute("name")!));
             Assert.Equal(cases.Count, (int)suite.Attribute("tests")!);
             Assert.Equal(cases.Count(c => c.Element("failure") is not null), (int)suite.Attribute("failures")!);
@@ -42,7 +42,7 @@ public partial class JunitReportTests
             else
                 Assert.Null(suite.Element("properties"));
             foreach (var rule in FindingRules.All)
-                Assert.Equal(summary.Count(model, rule), cases.Select(c => c.Element("failure"))
+                Assert.Equal(summary.Count(summary.Devices.First(d => d.Model.Name == model).Model, rule), cases.Select(c => c.Element("failure"))
                     .Where(f => f is not null && (string)f.Attribute("type")! == Checks[rule.Index])
                     .Sum(f => long.Parse(LeadingCount().Match((string)f!.Attribute("message")!).Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)));
         }
@@ -57,11 +57,11 @@ public partial class JunitReportTests
         var suites = XDocument.Parse(xml).Root!.Elements("testsuite").ToDictionary(s => (string)s.Attribute("name")!);
 
         var prp = Case(suites["linux-5.10"], "0000:00:04.0 prp").Element("failure")!;
-        Assert.StartsWith($"{summary.Count("linux-5.10", FindingRules.Prp)} NVMe commands whose PRPs break", (string)prp.Attribute("message")!);
+        Assert.StartsWith($"{summary.Count(ModelKey.Of("linux-5.10"), FindingRules.Prp)} NVMe commands whose PRPs break", (string)prp.Attribute("message")!);
         var first = summary.CommandFindings[0];
         Assert.Contains($"qid {first.QueueId} cid {first.CommandId} {first.Operation} lba {first.StartLba}", prp.Value);
         Assert.Equal(10, prp.Value.Split('\n').Count(l => l.Contains(" nvme0n1 qid ", StringComparison.Ordinal)));
-        Assert.EndsWith($"... and {summary.Count("linux-5.10", FindingRules.Prp) - 10} more", prp.Value);
+        Assert.EndsWith($"... and {summary.Count(ModelKey.Of("linux-5.10"), FindingRules.Prp) - 10} more", prp.Value);
         Assert.Equal(0, (int)suites["linux-6.1"].Attribute("failures")!);
     }
 

@@ -16,8 +16,8 @@ public class MinAlignMaskEvidenceTests
 
         Assert.Equal((0UL, DeviceEvidence.ObservedWithoutMinAlignMask), (replay.Devices["0000:00:04.0"].Parameters.MinAlignMask, replay.Devices["0000:00:04.0"].Evidence));
         Assert.Contains(replay.Warnings, w => w.StartsWith("0000:00:04.0: the kernel's bounce addresses never kept a buffer offset", StringComparison.Ordinal));
-        var own = replay.Summary.Devices.Single(d => d.Device == "0000:00:04.0" && d.Model == "linux-6.1");
-        var observed = replay.Summary.Devices.Single(d => d.Device == "0000:00:04.0" && d.Model == "observed");
+        var own = replay.Summary.Devices.Single(d => d.Device == "0000:00:04.0" && d.Model.Name == "linux-6.1");
+        var observed = replay.Summary.Devices.Single(d => d.Device == "0000:00:04.0" && d.Model.Name == "observed");
         Assert.Equal(observed.CommandsBroken, own.CommandsBroken);
         Assert.Equal(23, observed.CommandsBroken);
     }
