@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Swiotlb.Trace.Blktrace;
 using Swiotlb.Trace.Capture;
 
 namespace Swiotlb.Trace.Cli.Commands;
@@ -40,7 +39,7 @@ public static class CommandFailure
     /// <summary>The one-line message of an exception that means the input or the command line is wrong, or null.</summary>
     private static string? InputProblem(Exception problem) => problem switch
     {
-        CaptureFormatException or BlktraceFormatException or UsageException => problem.Message,
+        CaptureFormatException or UsageException => problem.Message,
         ArgumentException usage => usage.Message,
         FileNotFoundException missing => $"{missing.FileName}: no such file",
         DirectoryNotFoundException or UnauthorizedAccessException or IOException => problem.Message,

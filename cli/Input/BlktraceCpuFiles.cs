@@ -1,12 +1,37 @@
-namespace Swiotlb.Trace.Blktrace;
+using Swiotlb.Trace.Blktrace;
+using Swiotlb.Trace.Cli.Commands;
+
+namespace Swiotlb.Trace.Cli.Input;
 
 /// <summary>One per-CPU file of a trace, <c>NAME.blktrace.CPU</c>.</summary>
 public sealed record BlktraceCpuFile(string Path, int Cpu);
 
-/// <summary>Finds the per-CPU files <c>NAME.blktrace.N</c> of one trace, from NAME, from any one of the files, or from their directory.</summary>
+/// <summary>Finds the per-CPU files <c>NAME.blktrace.N</c> of one trace, from NAME, from any one of the files, or from their directory,
+/// and opens them for the blktrace reader (which takes streams).</summary>
 public static class BlktraceCpuFiles
 {
     private const string Marker = ".blktrace.";
+
+    /// <summary>The trace NAME, or the trace of a <c>NAME.blktrace.N</c> file, or the one trace in a directory, as one stream per CPU file.</summary>
+    /// <exception cref="FileNotFoundException">No per-CPU files were found.</exception>
+    /// <exception cref="UsageException">A directory holds the traces of several devices.</exception>
+    public static BlktraceCapture Read(string pathOrName)
+    {
+        var files = Find(pathOrName);
+        var inputs = new List<BlktraceCpuInput>(files.Count);
+        try
+        {
+            foreach (var file in files)
+                inputs.Add(new(file.Path, file.Cpu, File.OpenRead(file.Path)));
+            return BlktraceReader.Read(inputs);
+        }
+        catch
+        {
+            foreach (var input in inputs)
+                input.Stream.Dispose();
+            throw;
+        }
+    }
 
     public static IReadOnlyList<BlktraceCpuFile> Find(string pathOrName)
     {
@@ -30,8 +55,7 @@ public static class BlktraceCpuFiles
         {
             1 => Candidates(directory, names[0]),
             0 => throw new FileNotFoundException($"no blktrace files NAME{Marker}N in {directory}", directory),
-            _ => throw new ArgumentException(
-                $"{directory} holds the traces of several devices ({string.Join(", ", names)}); name one", nameof(directory)),
+            _ => throw new UsageException($"{directory} holds the traces of several devices ({string.Join(", ", names)}); name one"),
         };
     }
 

@@ -38,7 +38,7 @@ public static class CaptureOpener
     private static ICaptureReader OpenReader(string path, string name, TextWriter progress)
     {
         if (path != CapturePath.StandardInput && !File.Exists(path))
-            return new BlktraceCaptureReader(path);
+            return new BlktraceCaptureReader(path, BlktraceCpuFiles.Read(path));
 
         Stream stream = path == CapturePath.StandardInput
             ? Console.OpenStandardInput()
@@ -62,7 +62,7 @@ public static class CaptureOpener
                     new FtraceTextReader(ProgressStream.WrapIfInteractive(stream, name, progress), name, format),
                 CaptureFormat.TraceDat => TraceDatCaptureReader.Open(Seekable(stream, name, progress), name),
                 CaptureFormat.PerfScript => new PerfScriptReader(ProgressStream.WrapIfInteractive(stream, name, progress), name),
-                _ => throw new CaptureFormatException(CapturePosition.AtOffset(name, 0),
+                _ => CaptureFormatException.Throw<ICaptureReader>(CapturePosition.AtOffset(name, 0),
                     $"recognised as {format.Describe()}, which this build of swiotrace cannot read yet"),
             };
         }
@@ -92,7 +92,7 @@ public static class CaptureOpener
         if (stream is FileStream { CanSeek: true } && name == path)
         {
             stream.Dispose();
-            return new BlktraceCaptureReader(path);
+            return new BlktraceCaptureReader(path, BlktraceCpuFiles.Read(path));
         }
         var folder = Directory.CreateTempSubdirectory("swiotrace-blktrace-").FullName;
         try
@@ -100,7 +100,7 @@ public static class CaptureOpener
             var single = Path.Combine(folder, BlktraceFileName(name));
             using (stream)
                 SpooledCapture.ToFile(stream, name, single);
-            return new TemporaryFolderReader(new BlktraceCaptureReader(single), folder);
+            return new TemporaryFolderReader(new BlktraceCaptureReader(single, BlktraceCpuFiles.Read(single)), folder);
         }
         catch
         {

@@ -17,7 +17,7 @@ internal sealed class CheckedDecompression(Stream decoder, string compression, s
         }
         catch (Exception corrupt) when (corrupt is not CaptureFormatException and not OutOfMemoryException)
         {
-            throw new CaptureFormatException(CapturePosition.AtOffset(name, _position),
+            return CaptureFormatException.Throw<int>(CapturePosition.AtOffset(name, _position),
                 $"expected {compression} data, found data it cannot decompress after {_position} decompressed bytes ({corrupt.Message.ReplaceLineEndings(" ")})");
         }
     }

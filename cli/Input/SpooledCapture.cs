@@ -30,7 +30,7 @@ public static class SpooledCapture
             while ((read = source.Read(buffer)) > 0)
             {
                 if (target.Length + read > limit)
-                    throw new CaptureFormatException(CapturePosition.AtOffset(name, target.Length),
+                    CaptureFormatException.Throw(CapturePosition.AtOffset(name, target.Length),
                         $"a capture that fits half the free space of {Path.GetTempPath()} ({limit} bytes) once decompressed or copied from the pipe");
                 target.Write(buffer, 0, read);
             }

@@ -13,11 +13,12 @@ public sealed class BlktraceCaptureReader : ICaptureReader
     private readonly BlktraceCapture _capture;
     private int _warningsTaken;
 
-    /// <param name="path">The trace NAME, or one of its <c>NAME.blktrace.N</c> files.</param>
-    public BlktraceCaptureReader(string path)
+    /// <param name="name">What messages call the trace: its NAME, or one of its <c>NAME.blktrace.N</c> files.</param>
+    /// <param name="capture">The trace's per-CPU streams being read (<see cref="BlktraceReader.Read"/>); the reader disposes it.</param>
+    public BlktraceCaptureReader(string name, BlktraceCapture capture)
     {
-        _capture = BlktraceReader.Open(path);
-        Metadata = new CaptureMetadata(path, CaptureFormat.Blktrace)
+        _capture = capture;
+        Metadata = new CaptureMetadata(name, CaptureFormat.Blktrace)
         {
             PartFiles = _capture.Files,
             DeclaredCpus = _capture.Files.Count,
@@ -55,7 +56,7 @@ public sealed class BlktraceCaptureReader : ICaptureReader
         for (; _warningsTaken < _capture.Warnings.Count; _warningsTaken++)
         {
             var warning = _capture.Warnings[_warningsTaken];
-            Statistics.Warn(CapturePosition.AtOffset(warning.Position.File, warning.Position.Offset), warning.Message);
+            Statistics.Warn(warning.Position, warning.Message);
             if (warning.Truncated)
                 Statistics.Truncated = true;
         }

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Runtime.InteropServices;
 using Swiotlb.Trace.Binary;
+using Swiotlb.Trace.Capture;
 
 namespace Swiotlb.Trace.Blktrace;
 
@@ -35,7 +36,7 @@ internal sealed class BlktraceCpuFileReader(Stream stream, string file, int cpu,
 
     private BlktraceRecord? ReadRecord()
     {
-        var position = new BlktracePosition(file, _offset);
+        var position = CapturePosition.AtOffset(file, _offset);
         var headerRead = stream.ReadAtLeast(_header, BlktraceHeader.Size, throwOnEndOfStream: false);
         if (headerRead < BlktraceHeader.Size)
             return headerRead == 0 ? End() : Stop(position, $"truncated record: {headerRead} of the {BlktraceHeader.Size} header bytes present", truncated: true);
@@ -61,11 +62,11 @@ internal sealed class BlktraceCpuFileReader(Stream stream, string file, int cpu,
         return Build(header, pdu, byteOrder, position);
     }
 
-    private ByteOrder DetectByteOrder(BlktracePosition position) =>
-        BlktraceHeader.DetectByteOrder(_header) ?? throw new BlktraceFormatException(position,
+    private ByteOrder DetectByteOrder(CapturePosition position) =>
+        BlktraceHeader.DetectByteOrder(_header) ?? CaptureFormatException.Throw<ByteOrder>(position,
             $"not a blktrace file: first bytes {Convert.ToHexString(_header, 0, 4)}, expected the magic 0x{BlktraceHeader.MagicValue >> 8:x6}xx in either byte order");
 
-    private static BlktraceRecord Build(BlktraceHeader header, byte[] pdu, ByteOrder byteOrder, BlktracePosition position)
+    private static BlktraceRecord Build(BlktraceHeader header, byte[] pdu, ByteOrder byteOrder, CapturePosition position)
     {
         var action = new BlktraceAction(header.Action);
         var hasCgroupId = action.HasCgroup && pdu.Length >= CgroupIdSize;
@@ -107,14 +108,14 @@ internal sealed class BlktraceCpuFileReader(Stream stream, string file, int cpu,
         }
     }
 
-    private BlktraceRecord? Fail(BlktracePosition position, string problem)
+    private BlktraceRecord? Fail(CapturePosition position, string problem)
     {
-        if (position.Offset == 0)
-            throw new BlktraceFormatException(position, problem);
+        if (position.ByteOffset == 0)
+            CaptureFormatException.Throw(position, problem);
         return Stop(position, problem + "; stopped reading this CPU file");
     }
 
-    private BlktraceRecord? Stop(BlktracePosition position, string problem, bool truncated = false)
+    private BlktraceRecord? Stop(CapturePosition position, string problem, bool truncated = false)
     {
         warnings.Add(new(position, problem, truncated));
         return End();

@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Collections.Immutable;
+using Swiotlb.Trace.Capture;
 using Swiotlb.Trace.Events;
 
 namespace Swiotlb.Trace.Blktrace;
@@ -22,7 +23,7 @@ public sealed record BlktraceRecord(
     ushort Error,
     ulong? CgroupId,
     ImmutableArray<byte> Pdu,
-    BlktracePosition Position)
+    CapturePosition Position)
 {
     private const int SectorShift = 9;
 

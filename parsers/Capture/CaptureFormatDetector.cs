@@ -17,14 +17,14 @@ public static class CaptureFormatDetector
     public static CaptureFormat Detect(ReadOnlySpan<byte> head, string fileName)
     {
         if (head.IsEmpty)
-            throw new CaptureFormatException(CapturePosition.AtOffset(fileName, 0), "expected a capture, found an empty file");
+            CaptureFormatException.Throw(CapturePosition.AtOffset(fileName, 0), "expected a capture, found an empty file");
         if (head.StartsWith(TraceDatMagic))
             return CaptureFormat.TraceDat;
         if (head.Length >= 4 && IsBlktraceMagic(head))
             return CaptureFormat.Blktrace;
         var nul = head.IndexOf((byte)0);
         if (nul >= 0)
-            throw new CaptureFormatException(CapturePosition.AtOffset(fileName, nul),
+            CaptureFormatException.Throw(CapturePosition.AtOffset(fileName, nul),
                 "expected trace text, trace.dat (magic 17 08 44 'tracing') or blktrace (magic 0x654174xx), found binary data");
         return DetectText(head, fileName);
     }
@@ -66,7 +66,7 @@ public static class CaptureFormatDetector
         }
         if (sawPrintkLine)
             return CaptureFormat.ConsoleDump;
-        throw new CaptureFormatException(CapturePosition.AtLine(fileName, Math.Max(firstContentLine, 1), 0),
+        return CaptureFormatException.Throw<CaptureFormat>(CapturePosition.AtLine(fileName, Math.Max(firstContentLine, 1), 0),
             "expected ftrace text ('COMM-PID [CPU] … TIMESTAMP: EVENT: …'), trace-cmd report, a console log, trace.dat or blktrace");
     }
 

@@ -34,7 +34,8 @@ internal sealed class CaptureLines(Stream stream, string file, ReadStatistics st
         }
         catch (LineTooLongException tooLong)
         {
-            throw new CaptureFormatException(CapturePosition.AtOffset(file, tooLong.LineOffset),
+            line = default;
+            return CaptureFormatException.Throw<bool>(CapturePosition.AtOffset(file, tooLong.LineOffset),
                 $"expected a line of text, found {tooLong.Message} (binary data?)");
         }
     }

@@ -42,17 +42,8 @@ public sealed class TraceDatCaptureReader : ICaptureReader
     public ReadStatistics Statistics { get; } = new();
 
     /// <exception cref="CaptureFormatException">The header or metadata cannot be read.</exception>
-    public static TraceDatCaptureReader Open(Stream stream, string fileName)
-    {
-        try
-        {
-            return new TraceDatCaptureReader(stream, TraceDatReader.Open(stream, fileName), fileName);
-        }
-        catch (TraceDatFormatException problem)
-        {
-            throw new CaptureFormatException(CapturePosition.AtOffset(fileName, problem.Offset), $"{problem.Section}: expected {problem.Expected}");
-        }
-    }
+    public static TraceDatCaptureReader Open(Stream stream, string fileName) =>
+        new(stream, TraceDatReader.Open(stream, fileName), fileName);
 
     /// <summary>The events, decoded on a thread of their own ahead of the caller (<see cref="ReadAhead{T}"/>); warnings
     /// and lost events reach <see cref="Statistics"/> in their place among them.</summary>

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Swiotlb.Trace.Capture;
 using Swiotlb.Trace.Binary;
 using Swiotlb.Trace.Events;
 using Swiotlb.Trace.TraceDat.Decoding;
@@ -56,7 +57,7 @@ public sealed class TraceDatReader
     public Action<int, long>? MissedEvents { get; set; }
 
     /// <summary>Reads the file's header and metadata.</summary>
-    /// <exception cref="TraceDatFormatException">The file is not a trace.dat, or its metadata is truncated or corrupt.</exception>
+    /// <exception cref="CaptureFormatException">The file is not a trace.dat, or its metadata is truncated or corrupt.</exception>
     public static TraceDatReader Open(Stream file, string fileName) => new(file, fileName, LayoutReader.Read(file, fileName));
 
     /// <summary>All events of all buffers in timestamp order; data that cannot be read ends that CPU's stream with a warning.</summary>

@@ -1,3 +1,4 @@
+using Swiotlb.Trace.Capture;
 using Swiotlb.Trace.Binary;
 
 namespace Swiotlb.Trace.TraceDat.Metadata;
@@ -9,7 +10,7 @@ internal static class LayoutReader
     {
         if (!file.CanSeek || !file.CanRead)
         {
-            throw new TraceDatFormatException(fileName, "file", 0, "a readable, seekable stream (trace.dat is read by offsets)");
+            CaptureFormatException.Throw(CapturePosition.AtOffset(fileName, 0), "file: expected a readable, seekable stream (trace.dat is read by offsets)");
         }
 
         var cursor = MetadataCursor.OverFile(file, fileName, new ByteOrder(false), "file header");

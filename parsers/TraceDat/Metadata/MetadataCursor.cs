@@ -1,11 +1,12 @@
 using System.Text;
+using Swiotlb.Trace.Capture;
 using Swiotlb.Trace.Binary;
 
 namespace Swiotlb.Trace.TraceDat.Metadata;
 
 /// <summary>
 /// Reads the metadata of a trace.dat file (headers, sections, options) from a stream: the file itself,
-/// or one decompressed section. Every failure becomes a <see cref="TraceDatFormatException"/> that names
+/// or one decompressed section. Every failure becomes a <see cref="CaptureFormatException"/> that names
 /// the section and the file offset.
 /// </summary>
 internal sealed class MetadataCursor
@@ -131,11 +132,12 @@ internal sealed class MetadataCursor
         }
     }
 
-    public TraceDatFormatException Fail(string expected)
+    /// <summary>The input error for what was expected here (<c>FILE@OFFSET: SECTION: expected …</c>), for the caller to throw.</summary>
+    public CaptureFormatException Fail(string expected)
     {
         var offset = _compressedSectionOffset ?? _stream.Position;
         var where = _compressedSectionOffset is null ? "" : $" (byte {_stream.Position} of the decompressed section)";
-        return new TraceDatFormatException(FileName, Section, offset, expected + where);
+        return new CaptureFormatException(CapturePosition.AtOffset(FileName, offset), $"{Section}: expected {expected}{where}");
     }
 
     private ReadOnlySpan<byte> ReadScratch(int length)

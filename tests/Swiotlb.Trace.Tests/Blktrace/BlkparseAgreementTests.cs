@@ -1,4 +1,5 @@
 using Swiotlb.Trace.Blktrace;
+using Swiotlb.Trace.Cli.Input;
 
 namespace Swiotlb.Trace.Tests.Blktrace;
 
@@ -10,7 +11,7 @@ public sealed class BlkparseAgreementTests
     public void Reader_yields_what_blkparse_prints(string capture)
     {
         var (expected, source) = BlkparseOutput.For(capture);
-        using var trace = BlktraceReader.Open(SampleCaptures.BlkFolder(capture));
+        using var trace = BlktraceCpuFiles.Read(SampleCaptures.BlkFolder(capture));
         var records = trace.Records.Where(record => record.ActionLetters is not null).ToList();
 
         Assert.NotEmpty(expected);

@@ -1,4 +1,5 @@
 using Swiotlb.Trace.Blktrace;
+using Swiotlb.Trace.Cli.Input;
 
 namespace Swiotlb.Trace.Tests.Blktrace;
 
@@ -12,8 +13,8 @@ public sealed class ByteOrderTests
         foreach (var file in Directory.EnumerateFiles(source))
             directory.File(Path.GetFileName(file), ByteSwappedFile.FromLittleEndian(File.ReadAllBytes(file)));
 
-        using var original = BlktraceReader.Open(source);
-        using var swapped = BlktraceReader.Open(directory.Path);
+        using var original = BlktraceCpuFiles.Read(source);
+        using var swapped = BlktraceCpuFiles.Read(directory.Path);
         var expected = original.Records.Select(Fields).ToList();
         var actual = swapped.Records.Select(Fields).ToList();
 
@@ -26,5 +27,5 @@ public sealed class ByteOrderTests
     }
 
     private static string Fields(BlktraceRecord r) =>
-        $"{r.Device} {r.Cpu} {r.Sequence} {r.TimeNs} {r.Sector} {r.Bytes} {r.Action} {r.Pid} {r.Error} {r.ProcessName} {r.PduValue} {Convert.ToHexString(r.Pdu.AsSpan())} {r.Position.Offset}";
+        $"{r.Device} {r.Cpu} {r.Sequence} {r.TimeNs} {r.Sector} {r.Bytes} {r.Action} {r.Pid} {r.Error} {r.ProcessName} {r.PduValue} {Convert.ToHexString(r.Pdu.AsSpan())} {r.Position.ByteOffset}";
 }

@@ -1,4 +1,5 @@
 using Swiotlb.Trace.Blktrace;
+using Swiotlb.Trace.Capture;
 
 namespace Swiotlb.Trace.Tests.Blktrace;
 
@@ -18,8 +19,8 @@ public sealed class CorruptionTests
         {
             var (records, warnings) = ReadAll(Original[..length]);
 
-            var whole = Intact.Where(r => r.Position.Offset + HeaderSize + r.Pdu.Length <= length).Select(r => r.Position.Offset);
-            Assert.Equal(whole, records.Select(r => r.Position.Offset));
+            var whole = Intact.Where(r => r.Position.ByteOffset + HeaderSize + r.Pdu.Length <= length).Select(r => r.Position.ByteOffset);
+            Assert.Equal(whole, records.Select(r => r.Position.ByteOffset));
             if (length == 0 || HeaderStarts.Contains(length))
             {
                 Assert.Empty(warnings);
@@ -28,7 +29,7 @@ public sealed class CorruptionTests
             {
                 var warning = Assert.Single(warnings);
                 Assert.StartsWith("truncated record", warning.Message);
-                Assert.Equal(HeaderStarts.Last(start => start < length), warning.Position.Offset);
+                Assert.Equal(HeaderStarts.Last(start => start < length), warning.Position.ByteOffset);
             }
         }
     }
@@ -46,7 +47,7 @@ public sealed class CorruptionTests
             if (await reading is { } error)
             {
                 Assert.True(offset < 4, $"flip at byte {offset} gave an error instead of warnings: {error.Message}");
-                Assert.Equal(0, error.Position.Offset);
+                Assert.Equal(0, error.Position.ByteOffset);
                 Assert.Contains("blktrace", error.Message);
             }
         }
@@ -61,9 +62,9 @@ public sealed class CorruptionTests
 
         var (records, warnings) = ReadAll(damaged);
 
-        Assert.Equal(Intact.Select(r => r.Position.Offset).Where(o => o < third), records.Select(r => r.Position.Offset));
+        Assert.Equal(Intact.Select(r => r.Position.ByteOffset).Where(o => o < third), records.Select(r => r.Position.ByteOffset));
         var warning = Assert.Single(warnings);
-        Assert.Equal(new BlktracePosition("cpu.1", third), warning.Position);
+        Assert.Equal(CapturePosition.AtOffset("cpu.1", third), warning.Position);
         Assert.Contains("bad magic 0x12617407, expected 0x656174xx", warning.Message);
         Assert.Contains("stopped reading this CPU file", warning.Message);
     }
@@ -74,20 +75,20 @@ public sealed class CorruptionTests
         var damaged = (byte[])Original.Clone();
         damaged[0] = 0x06;
 
-        var error = Assert.Throws<BlktraceFormatException>(() => ReadAll(damaged));
+        var error = Assert.Throws<CaptureFormatException>(() => ReadAll(damaged));
 
-        Assert.Equal(new BlktracePosition("cpu.1", 0), error.Position);
+        Assert.Equal(CapturePosition.AtOffset("cpu.1", 0), error.Position);
         Assert.Equal("cpu.1@0: blktrace version 6 is not supported (this reader reads version 7)", error.Message);
     }
 
-    private static BlktraceFormatException? ReadOrError(byte[] file)
+    private static CaptureFormatException? ReadOrError(byte[] file)
     {
         try
         {
             ReadAll(file);
             return null;
         }
-        catch (BlktraceFormatException error)
+        catch (CaptureFormatException error)
         {
             return error;
         }

@@ -1,4 +1,6 @@
 using Swiotlb.Trace.Blktrace;
+using Swiotlb.Trace.Cli.Commands;
+using Swiotlb.Trace.Cli.Input;
 
 namespace Swiotlb.Trace.Tests.Blktrace;
 
@@ -32,14 +34,14 @@ public sealed class CpuFileDiscoveryTests
         directory.File("sda.blktrace.0", []);
         directory.File("sdb.blktrace.0", []);
 
-        var error = Assert.Throws<ArgumentException>(() => BlktraceCpuFiles.Find(directory.Path));
+        var error = Assert.Throws<UsageException>(() => BlktraceCpuFiles.Find(directory.Path));
         Assert.Contains("sda, sdb", error.Message);
     }
 
     [Fact]
     public void Open_merges_the_cpu_files_in_time_order_and_reads_once()
     {
-        using var capture = BlktraceReader.Open(Path.Combine(Folder, "nvme0n1"));
+        using var capture = BlktraceCpuFiles.Read(Path.Combine(Folder, "nvme0n1"));
         var records = capture.Records.ToList();
 
         Assert.Equal(104, records.Count);

@@ -1,4 +1,5 @@
 using Swiotlb.Trace.Blktrace;
+using Swiotlb.Trace.Capture;
 using Swiotlb.Trace.Events;
 
 namespace Swiotlb.Trace.Tests.Blktrace;
@@ -89,7 +90,7 @@ public sealed class RecordDecodingTests
 
         Assert.Equal("G", Assert.Single(records).ActionLetters);
         var warning = Assert.Single(warnings);
-        Assert.Equal(new BlktracePosition("cpu.0", 0), warning.Position);
+        Assert.Equal(CapturePosition.AtOffset("cpu.0", 0), warning.Position);
         Assert.Contains("CPU 3 in the file of CPU 0", warning.Message);
     }
 

@@ -1,3 +1,4 @@
+using Swiotlb.Trace.Capture;
 using Swiotlb.Trace.Events;
 using Swiotlb.Trace.TraceDat;
 using Swiotlb.Trace.Tests.TraceDat.Writing;
@@ -6,7 +7,7 @@ namespace Swiotlb.Trace.Tests.TraceDat;
 
 /// <summary>
 /// A fuzzer-like generator of damaged files (truncations at every offset step, single-byte flips): the reader
-/// never crashes or hangs; it either reads with warnings or throws <see cref="TraceDatFormatException"/>.
+/// never crashes or hangs; it either reads with warnings or throws <see cref="CaptureFormatException"/>.
 /// </summary>
 public sealed class CorruptionTests
 {
@@ -68,11 +69,11 @@ public sealed class CorruptionTests
     [Fact]
     public void A_file_that_is_not_trace_dat_names_the_file_the_offset_and_what_was_expected()
     {
-        var error = Assert.Throws<TraceDatFormatException>(() => TraceDatReader.Open(new MemoryStream("# tracer: nop\n"u8.ToArray()), "trace.txt"));
+        var error = Assert.Throws<CaptureFormatException>(() => TraceDatReader.Open(new MemoryStream("# tracer: nop\n"u8.ToArray()), "trace.txt"));
 
-        Assert.Equal("trace.txt", error.FileName);
-        Assert.Equal(0, error.Offset);
-        Assert.Contains("tracing", error.Expected);
+        Assert.Equal(CapturePosition.AtOffset("trace.txt", 0), error.Position);
+        Assert.StartsWith("trace.txt@0: file header: expected ", error.Message);
+        Assert.Contains("tracing", error.Problem);
     }
 
     /// <summary>Where CPU 1's pages start: the second entry of the v6 flyrecord table (offset, size per CPU).</summary>
@@ -96,10 +97,10 @@ public sealed class CorruptionTests
                 Assert.All(reader.Warnings, w => Assert.True(w.Problem.Length > 0 && w.Lost.Length > 0, w.ToString()));
                 return new Outcome(events, reader.Warnings);
             }
-            catch (TraceDatFormatException e)
+            catch (CaptureFormatException e)
             {
-                Assert.InRange(e.Offset, 0, file.Length);
-                Assert.False(string.IsNullOrWhiteSpace(e.Expected));
+                Assert.InRange(e.Position.ByteOffset, 0, file.Length);
+                Assert.Contains(": expected ", e.Problem);
                 return new Outcome(null, []);
             }
         });
