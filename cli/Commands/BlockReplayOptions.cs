@@ -28,7 +28,7 @@ public sealed class BlockReplayOptions
         command.Options.Add(BlockDevices);
     }
 
-    /// <exception cref="ArgumentException">A value is not what its option expects.</exception>
+    /// <exception cref="UsageException">A value is not what its option expects.</exception>
     public BlockRequestAssumptions From(ParseResult parsed) => new(
         parsed.GetValue(AssumeOffset) is { } offset ? ParseOffset(offset) : BufferOffsetAssumption.Default,
         ParseDevices(parsed.GetValue(BlockDevices) ?? []));
@@ -40,10 +40,10 @@ public sealed class BlockReplayOptions
             return ulong.TryParse(text["random:".Length..], NumberStyles.None, CultureInfo.InvariantCulture, out var alignment)
                    && BitOperations.IsPow2(alignment) && alignment <= BufferOffsetAssumption.PageSize
                 ? new RandomBufferOffset(alignment)
-                : throw new ArgumentException($"--assume-offset '{text}': {expected}");
+                : throw new UsageException($"--assume-offset '{text}': {expected}");
         return ulong.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var offset) && offset < BufferOffsetAssumption.PageSize
             ? new FixedBufferOffset(offset)
-            : throw new ArgumentException($"--assume-offset '{text}': {expected}");
+            : throw new UsageException($"--assume-offset '{text}': {expected}");
     }
 
     private static Dictionary<DeviceNumber, string> ParseDevices(IEnumerable<string> declarations)
@@ -56,7 +56,7 @@ public sealed class BlockReplayOptions
             if (parts.Length != 2 || parts[1].Length == 0 || numbers.Length != 2
                 || !int.TryParse(numbers[0], NumberStyles.None, CultureInfo.InvariantCulture, out var major)
                 || !int.TryParse(numbers[1], NumberStyles.None, CultureInfo.InvariantCulture, out var minor))
-                throw new ArgumentException($"--block-device '{declaration}': expected MAJ,MIN=PCI, e.g. 259,1=0000:00:04.0");
+                throw new UsageException($"--block-device '{declaration}': expected MAJ,MIN=PCI, e.g. 259,1=0000:00:04.0");
             devices[new DeviceNumber(major, minor)] = parts[1];
         }
         return devices;

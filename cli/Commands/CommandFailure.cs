@@ -1,10 +1,12 @@
 using System.CommandLine;
 using Swiotlb.Trace.Capture;
+using Swiotlb.Trace.Replay.Validation;
 
 namespace Swiotlb.Trace.Cli.Commands;
 
 /// <summary>
-/// The error taxonomy: an input or usage problem is one line on stderr and exit code 2; anything else that escapes is a bug,
+/// The error taxonomy: an input problem (<see cref="CaptureFormatException"/>, a file that cannot be opened) or a usage problem
+/// (<see cref="UsageException"/>, a capture that needs <c>--model</c>) is one line on stderr and exit code 2; anything else that escapes is a bug,
 /// one line saying so and exit code 70, with the stack only under <c>--debug</c>. Never a stack trace otherwise.
 /// </summary>
 public static class CommandFailure
@@ -39,8 +41,7 @@ public static class CommandFailure
     /// <summary>The one-line message of an exception that means the input or the command line is wrong, or null.</summary>
     private static string? InputProblem(Exception problem) => problem switch
     {
-        CaptureFormatException or UsageException => problem.Message,
-        ArgumentException usage => usage.Message,
+        CaptureFormatException or UsageException or UnknownCaptureKernelException => problem.Message,
         FileNotFoundException missing => $"{missing.FileName}: no such file",
         DirectoryNotFoundException or UnauthorizedAccessException or IOException => problem.Message,
         _ => null,
@@ -56,4 +57,4 @@ public static class CommandFailure
 }
 
 /// <summary>A command line that asks for something swiotrace will not do (an output over an input, two outputs on one path).</summary>
-public sealed class UsageException(string message) : Exception(message);
+public class UsageException(string message) : Exception(message);

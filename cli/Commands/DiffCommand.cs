@@ -4,6 +4,7 @@ using Swiotlb.Trace.Cli.Output;
 using Swiotlb.Trace.Diff.Comparison;
 using Swiotlb.Trace.Diff.Findings;
 using Swiotlb.Trace.Diff.Replaying;
+using Swiotlb.Trace.Replay.Allocator;
 
 namespace Swiotlb.Trace.Cli.Commands;
 
@@ -51,7 +52,7 @@ public static class DiffCommand
         return command;
     }
 
-    /// <exception cref="ArgumentException">The captures and model options do not make one of the two forms.</exception>
+    /// <exception cref="UsageException">The captures and model options do not make one of the two forms.</exception>
     public static int Run(IReadOnlyList<string> capturePaths, string? model, string? against, ReplayRequest request, string format,
         string? outputPath, IReadOnlySet<FindingKind> failOn, TextWriter output, TextWriter error)
     {
@@ -65,9 +66,9 @@ public static class DiffCommand
             report = (capturePaths.Count, model, against) switch
             {
                 (1, { } candidate, { } baseline) => DiffModels(Input(capturePaths[0], copies, error), candidate, baseline, request),
-                (1, _, _) => throw new ArgumentException("diff CAPTURE compares two models: give both --model CANDIDATE and --against BASELINE (or give two captures)"),
+                (1, _, _) => throw new UsageException("diff CAPTURE compares two models: give both --model CANDIDATE and --against BASELINE (or give two captures)"),
                 (_, null, null) => CaptureDiffer.Run(Input(capturePaths[0], copies, error), Input(capturePaths[1], copies, error), request),
-                _ => throw new ArgumentException("diff BASELINE CANDIDATE compares two captures, each under its own kernel: --model and --against apply to one capture only"),
+                _ => throw new UsageException("diff BASELINE CANDIDATE compares two captures, each under its own kernel: --model and --against apply to one capture only"),
             };
         }
         finally
@@ -80,8 +81,15 @@ public static class DiffCommand
         return (int)exit;
     }
 
-    private static DiffReport DiffModels(CaptureInput capture, string candidate, string baseline, ReplayRequest request) =>
-        ModelDiffer.Run(capture.Open, capture.Facts, candidate, baseline, request);
+    /// <exception cref="UsageException">A model is unknown, or both name the same model.</exception>
+    private static DiffReport DiffModels(CaptureInput capture, string candidate, string baseline, ReplayRequest request)
+    {
+        var candidateModel = ModelRegistry.Resolve(SharedOptions.CheckedModel(candidate, $"--model '{candidate}'"), candidate).Name;
+        var baselineModel = ModelRegistry.Resolve(SharedOptions.CheckedModel(baseline, $"--against '{baseline}'"), baseline).Name;
+        if (candidateModel == baselineModel)
+            throw new UsageException($"--model {candidate} and --against {baseline} are both {candidateModel}: nothing to compare");
+        return ModelDiffer.Run(capture.Open, capture.Facts, candidate, baseline, request);
+    }
 
     /// <summary>A capture to replay, with its sibling kernel facts read once for every time it is opened; a pipe's copy is
     /// added to <paramref name="copies"/> for the caller to delete.</summary>

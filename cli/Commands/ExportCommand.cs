@@ -47,12 +47,12 @@ public static class ExportCommand
     }
 
     /// <summary>Exports each capture in turn; prints one line per capture with its row counts.</summary>
-    /// <exception cref="ArgumentException">A capture is given twice.</exception>
+    /// <exception cref="UsageException">A capture is given twice.</exception>
     public static int Run(IReadOnlyList<string> capturePaths, ReplayRequest request, string directory, string format,
         IReadOnlyList<string> partitionKeys, TextWriter output, TextWriter error)
     {
         if (capturePaths.GroupBy(ExportLayout.FileStem).FirstOrDefault(g => g.Count() > 1) is { } twice)
-            throw new ArgumentException($"{twice.First()}: given twice (or two captures share a folder and file name)");
+            throw new UsageException($"{twice.First()}: given twice (or two captures share a folder and file name)");
         OutputPaths.Check(capturePaths, ("-o", directory));
         var files = ExportFiles.In(directory, format, partitionKeys, capturePaths.Count > 1);
         using var uncommitted = files.Outputs;

@@ -16,14 +16,14 @@ public static class FailOn
         AllowMultipleArgumentsPerToken = true,
     };
 
-    /// <exception cref="ArgumentException">A name is not a finding kind.</exception>
+    /// <exception cref="UsageException">A name is not a finding kind.</exception>
     public static IReadOnlySet<FindingRule> Parse(string[]? values)
     {
         var names = (values ?? []).SelectMany(v => v.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList();
         if (names.Count == 0)
             return FindingRules.All.ToHashSet();
         return names.Select(name => FindingRules.Named(name.ToLowerInvariant())
-            ?? throw new ArgumentException($"--fail-on '{name}': expected {string.Join(", ", Names)}")).ToHashSet();
+            ?? throw new UsageException($"--fail-on '{name}': expected {string.Join(", ", Names)}")).ToHashSet();
     }
 
     /// <summary>Exit code 1 when a selected kind was found under any model, else 0.</summary>

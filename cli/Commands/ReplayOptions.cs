@@ -65,15 +65,15 @@ public sealed class ReplayOptions
     }
 
     /// <summary>A replay of <paramref name="models"/> under the pool and devices the command line gives.</summary>
-    /// <exception cref="ArgumentException">A value is not what its option expects.</exception>
+    /// <exception cref="UsageException">A value is not what its option expects, or a model is unknown.</exception>
     public ReplayRequest RequestFrom(ParseResult parsed, IReadOnlyList<string> models) =>
-        new(models, PoolFrom(parsed), DevicesFrom(parsed))
+        new([.. models.Select(model => SharedOptions.CheckedModel(model, $"unknown model '{model}'"))], PoolFrom(parsed), DevicesFrom(parsed))
         {
             DeclaredSgl = SglFrom(parsed),
             SglThreshold = parsed.GetValue(SglThreshold) is { } threshold ? (uint)threshold : NvmeController.DefaultSglThreshold,
         };
 
-    /// <exception cref="ArgumentException">A <c>--nvme-sgl</c> value is not DEVICE=yes|no.</exception>
+    /// <exception cref="UsageException">A <c>--nvme-sgl</c> value is not DEVICE=yes|no.</exception>
     public IReadOnlyDictionary<string, bool> SglFrom(ParseResult parsed)
     {
         var controllers = new Dictionary<string, bool>();
@@ -84,19 +84,19 @@ public sealed class ReplayOptions
             {
                 "yes" => true,
                 "no" => false,
-                _ => throw new ArgumentException($"--nvme-sgl '{declaration}': expected DEVICE=yes|no, e.g. 0000:00:04.0=yes"),
+                _ => throw new UsageException($"--nvme-sgl '{declaration}': expected DEVICE=yes|no, e.g. 0000:00:04.0=yes"),
             };
         }
         return controllers;
     }
 
-    /// <exception cref="ArgumentException">A value is not what the option expects.</exception>
+    /// <exception cref="UsageException">A value is not what the option expects.</exception>
     public PoolOverrides PoolFrom(ParseResult parsed) => new(
-        parsed.GetValue(PoolStart) is { } start ? ParseHex(start, "--pool-start") : null,
+        parsed.GetValue(PoolStart) is { } start ? PoolStartOf(start) : null,
         parsed.GetValue(Slots),
         parsed.GetValue(Areas));
 
-    /// <exception cref="ArgumentException">A <c>--device</c> value is not NAME=MASK.</exception>
+    /// <exception cref="UsageException">A <c>--device</c> value is not NAME=MASK.</exception>
     public IReadOnlyDictionary<string, DeviceDmaParameters> DevicesFrom(ParseResult parsed)
     {
         var devices = new Dictionary<string, DeviceDmaParameters>();
@@ -104,17 +104,20 @@ public sealed class ReplayOptions
         {
             var equals = declaration.LastIndexOf('=');
             if (equals <= 0)
-                throw new ArgumentException($"--device '{declaration}': expected NAME=MASK, e.g. 0000:00:04.0=0xfff");
+                throw new UsageException($"--device '{declaration}': expected NAME=MASK, e.g. 0000:00:04.0=0xfff");
             devices[declaration[..equals]] = new DeviceDmaParameters(ParseHex(declaration[(equals + 1)..], "--device"));
         }
         return devices;
     }
+
+    private static ulong PoolStartOf(string text) =>
+        ParseHex(text, "--pool-start") is var start && PoolGeometry.RefuseStart(start) is { } problem ? throw new UsageException(problem) : start;
 
     private static ulong ParseHex(string text, string option)
     {
         var digits = text.StartsWith("0x", StringComparison.OrdinalIgnoreCase) ? text[2..] : text;
         return ulong.TryParse(digits, NumberStyles.HexNumber, CultureInfo.InvariantCulture, out var value)
             ? value
-            : throw new ArgumentException($"{option} '{text}': expected a hexadecimal number such as 0x37b00000");
+            : throw new UsageException($"{option} '{text}': expected a hexadecimal number such as 0x37b00000");
     }
 }

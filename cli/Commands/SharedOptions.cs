@@ -36,6 +36,13 @@ public static class SharedOptions
         return CompletingModels(option);
     }
 
+    /// <summary>A model or release a user named, checked here: a name no model answers to is a usage error (exit 2), where
+    /// the layers below take it for a bug.</summary>
+    /// <param name="what">How the message names the value (<c>unknown model 'x'</c>, <c>--against 'x'</c>).</param>
+    /// <exception cref="UsageException">It names no model.</exception>
+    public static string CheckedModel(string nameOrRelease, string what) =>
+        ModelRegistry.Refuse(nameOrRelease, what) is { } problem ? throw new UsageException(problem) : nameOrRelease;
+
     /// <summary>A model option whose shell completion offers the registry's models.</summary>
     /// <remarks>Help keeps showing <c>&lt;model&gt;</c>: a kernel release is taken too, not only the names completed.</remarks>
     public static TOption CompletingModels<TOption>(TOption option) where TOption : Option

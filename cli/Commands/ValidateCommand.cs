@@ -27,7 +27,7 @@ public static class ValidateCommand
         replay.AddTo(command);
         command.SetAction(parsed => CommandFailure.Guard(parsed, () => Run(
             parsed.GetValue(capture)!,
-            new ValidationOptions(parsed.GetValue(model), replay.PoolFrom(parsed), replay.DevicesFrom(parsed)),
+            new ValidationOptions(parsed.GetValue(model) is { } named ? SharedOptions.CheckedModel(named, $"unknown model '{named}'") : null, replay.PoolFrom(parsed), replay.DevicesFrom(parsed)),
             parsed.GetValue(format)!, parsed.GetValue(output), parsed.InvocationConfiguration.Output, parsed.InvocationConfiguration.Error)));
         return command;
     }

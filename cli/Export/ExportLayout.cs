@@ -1,5 +1,7 @@
 using System.Text;
 
+using Swiotlb.Trace.Cli.Commands;
+
 namespace Swiotlb.Trace.Cli.Export;
 
 /// <summary>
@@ -14,12 +16,12 @@ public sealed class ExportLayout(string directory, string extension, IReadOnlyLi
     /// <summary>A partition value for a capture that does not tell it.</summary>
     public const string Unknown = "unknown";
 
-    /// <exception cref="ArgumentException">A key is not one of <see cref="PartitionKeys"/>.</exception>
+    /// <exception cref="UsageException">A key is not one of <see cref="PartitionKeys"/>.</exception>
     public static IReadOnlyList<string> ParsePartitionKeys(IEnumerable<string> values) =>
         [.. values.SelectMany(v => v.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
             .Select(key => PartitionKeys.Contains(key)
                 ? key
-                : throw new ArgumentException($"--partition-by '{key}': expected {string.Join(", ", PartitionKeys)}"))
+                : throw new UsageException($"--partition-by '{key}': expected {string.Join(", ", PartitionKeys)}"))
             .Distinct()];
 
     public string PathOf(string table, CaptureIdentity capture)

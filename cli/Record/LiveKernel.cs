@@ -1,5 +1,7 @@
 using System.Runtime.InteropServices;
 
+using Swiotlb.Trace.Cli.Commands;
+
 namespace Swiotlb.Trace.Cli.Record;
 
 /// <summary>What <c>record</c> needs to know of the running kernel, read from <c>/proc</c>, <c>/sys</c> and tracefs.</summary>
@@ -85,4 +87,4 @@ public sealed record LiveKernel(string Release, string Version, string Machine, 
 }
 
 /// <summary>Why a recording cannot start or go on: one line, exit code 2.</summary>
-public sealed class RecordException(string message) : ArgumentException(message);
+public sealed class RecordException(string message) : UsageException(message);

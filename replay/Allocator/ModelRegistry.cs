@@ -31,13 +31,18 @@ public static class ModelRegistry
             : throw new ArgumentException(
                 $"'{nameOrRelease}' is neither a model ({string.Join(", ", Names)}) nor a kernel release from 2.6 to {NewestKnownMajor}.x like 6.1.0-54-amd64");
 
-    /// <summary>The generation a model name or kernel release names, for names a user gave.</summary>
+    /// <summary>The generation a model name or kernel release names; a caller taking names from a user checks them first with <see cref="Refuse"/>.</summary>
     /// <param name="what">How the error names the value (<c>unknown model 'x'</c>, <c>--against 'x'</c>).</param>
     /// <exception cref="ArgumentException">It names none: the message lists the models.</exception>
     public static KernelGeneration Resolve(string nameOrRelease, string what) =>
-        TryResolve(nameOrRelease, out KernelGeneration? generation)
-            ? generation
-            : throw new ArgumentException($"{what}: expected one of {string.Join(", ", Names)} or a kernel release from 2.6 to {NewestKnownMajor}.x like 6.1.0-54-amd64");
+        TryResolve(nameOrRelease, out KernelGeneration? generation) ? generation : throw new ArgumentException(Refusal(what));
+
+    /// <summary>Why a name a user gave names no model (the message lists the models), or null when it names one.</summary>
+    /// <param name="what">How the message names the value (<c>unknown model 'x'</c>, <c>--against 'x'</c>).</param>
+    public static string? Refuse(string nameOrRelease, string what) => TryResolve(nameOrRelease, out _) ? null : Refusal(what);
+
+    private static string Refusal(string what) =>
+        $"{what}: expected one of {string.Join(", ", Names)} or a kernel release from 2.6 to {NewestKnownMajor}.x like 6.1.0-54-amd64";
 
     public static bool TryResolve(string nameOrRelease, [NotNullWhen(true)] out KernelGeneration? generation)
     {

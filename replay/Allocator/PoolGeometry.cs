@@ -30,9 +30,11 @@ public sealed record PoolGeometry(ulong StartAddress, int SlotCount, int AreaCou
     /// <summary>The highest start that leaves room for the largest pool below 2^64.</summary>
     public const ulong HighestStart = ulong.MaxValue - ((ulong)MaxSlotCount << Slots.Shift);
 
-    public ulong StartAddress { get; } = (StartAddress & Slots.OffsetMask) == 0 && StartAddress <= HighestStart
-        ? StartAddress
-        : throw new ArgumentException($"pool start 0x{StartAddress:x} is not 2 KiB aligned, or leaves no room for a pool below 2^64");
+    /// <summary>Why a start address is no pool's the kernel can have, or null.</summary>
+    public static string? RefuseStart(ulong start) =>
+        (start & Slots.OffsetMask) == 0 && start <= HighestStart ? null : $"pool start 0x{start:x} is not 2 KiB aligned, or leaves no room for a pool below 2^64";
+
+    public ulong StartAddress { get; } = RefuseStart(StartAddress) is { } startProblem ? throw new ArgumentException(startProblem) : StartAddress;
 
     public int SlotCount { get; } = RefuseSlotCount(SlotCount) is { } slotProblem ? throw new ArgumentException(slotProblem) : SlotCount;
 
