@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
-using Swiotlb.Trace.Capture;
 using Swiotlb.Trace.Binary;
+using Swiotlb.Trace.Capture;
 using Swiotlb.Trace.Events;
 using Swiotlb.Trace.TraceDat.Decoding;
 using Swiotlb.Trace.TraceDat.Formats;

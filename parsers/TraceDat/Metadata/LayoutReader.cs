@@ -1,5 +1,5 @@
-using Swiotlb.Trace.Capture;
 using Swiotlb.Trace.Binary;
+using Swiotlb.Trace.Capture;
 
 namespace Swiotlb.Trace.TraceDat.Metadata;
 

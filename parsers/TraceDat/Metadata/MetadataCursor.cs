@@ -1,6 +1,6 @@
 using System.Text;
-using Swiotlb.Trace.Capture;
 using Swiotlb.Trace.Binary;
+using Swiotlb.Trace.Capture;
 
 namespace Swiotlb.Trace.TraceDat.Metadata;
 

@@ -1,7 +1,7 @@
 using Swiotlb.Trace.Capture;
 using Swiotlb.Trace.Events;
-using Swiotlb.Trace.TraceDat;
 using Swiotlb.Trace.Tests.TraceDat.Writing;
+using Swiotlb.Trace.TraceDat;
 
 namespace Swiotlb.Trace.Tests.TraceDat;
 
