@@ -3,6 +3,7 @@ using Swiotlb.Trace.Cli.Input;
 using Swiotlb.Trace.Cli.Output;
 using Swiotlb.Trace.Diff.Comparison;
 using Swiotlb.Trace.Diff.Findings;
+using Swiotlb.Trace.Diff.Findings.Rules;
 using Swiotlb.Trace.Diff.Replaying;
 using Swiotlb.Trace.Replay.Allocator;
 
@@ -54,7 +55,7 @@ public static class DiffCommand
 
     /// <exception cref="UsageException">The captures and model options do not make one of the two forms.</exception>
     public static int Run(IReadOnlyList<string> capturePaths, string? model, string? against, ReplayRequest request, string format,
-        string? outputPath, IReadOnlySet<FindingKind> failOn, TextWriter output, TextWriter error)
+        string? outputPath, IReadOnlySet<FindingRule> failOn, TextWriter output, TextWriter error)
     {
         OutputPaths.Check(capturePaths, ("-o", outputPath));
         var started = DateTimeOffset.UtcNow;

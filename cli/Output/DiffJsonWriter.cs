@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Swiotlb.Trace.Cli.Commands;
 using Swiotlb.Trace.Diff.Comparison;
 using Swiotlb.Trace.Diff.Findings;
 using Swiotlb.Trace.Diff.Findings.Rules;
@@ -41,7 +40,7 @@ public static class DiffJsonWriter
         foreach (var change in changes)
         {
             json.WriteStartObject();
-            json.WriteString("direction", Name(change.Direction));
+            json.WriteEnum("direction", change.Direction);
             json.WriteString("device", change.Device);
             json.WriteString("metric", change.Metric.Name);
             if (change.Bucket is { } bucket)
@@ -61,7 +60,7 @@ public static class DiffJsonWriter
         foreach (var count in transitions.Counts)
         {
             json.WriteStartObject();
-            json.WriteString("direction", Name(count.Kind.Direction));
+            json.WriteEnum("direction", count.Kind.Direction);
             json.WriteString("device", count.Device);
             json.WriteString("kind", count.Kind.Name);
             json.WriteNumber("count", count.Tally.Count);
@@ -103,8 +102,8 @@ public static class DiffJsonWriter
         json.WriteNumber("commandId", t.CommandId);
         json.WriteString("operation", t.Operation);
         json.WriteNumber("timeNs", t.TimeNs);
-        json.WriteString("baselinePrp", t.Baseline.Outcome.ToString());
-        json.WriteString("candidatePrp", t.Candidate.Outcome.ToString());
+        json.WriteEnum("baselinePrp", t.Baseline.Outcome);
+        json.WriteEnum("candidatePrp", t.Candidate.Outcome);
         json.WriteString("effect", t.Effect);
         json.WriteStartArray("segments");
         foreach (var s in t.Segments)
@@ -144,5 +143,4 @@ public static class DiffJsonWriter
         json.WriteEndObject();
     }
 
-    private static string Name<T>(T value) where T : struct, Enum => JsonNamingPolicy.CamelCase.ConvertName(value.ToString());
 }

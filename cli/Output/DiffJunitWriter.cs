@@ -1,4 +1,3 @@
-using Swiotlb.Trace.Cli.Commands;
 using Swiotlb.Trace.Diff.Comparison;
 using Swiotlb.Trace.Diff.Findings;
 using Swiotlb.Trace.Diff.Findings.Rules;

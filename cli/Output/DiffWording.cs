@@ -1,5 +1,4 @@
 using System.Globalization;
-using Swiotlb.Trace.Cli.Commands;
 using Swiotlb.Trace.Diff.Comparison;
 using Swiotlb.Trace.Diff.Findings.Rules;
 

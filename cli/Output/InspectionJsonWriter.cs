@@ -21,7 +21,7 @@ public static class InspectionJsonWriter
         if (observed is not null)
             ObservedBreakageJson.Write(observed, json);
         json.WriteString("capture", metadata.File);
-        json.WriteString("format", metadata.Format.ToString());
+        json.WriteEnum("format", metadata.Format);
         json.WriteString("formatDetails", metadata.Details);
         json.WriteStrings("partFiles", metadata.PartFiles);
         json.WriteString("kernelRelease", metadata.KernelRelease);
@@ -58,8 +58,8 @@ public static class InspectionJsonWriter
             json.WriteString("name", device.Name);
             json.WriteBoolean("bounced", device.Bounced);
             json.WriteNumber("bouncedEvents", device.BouncedEvents);
-            json.WriteString("verdict", device.Verdict.ToString());
-            json.WriteString("observedVia", device.ObservedSource?.ToString());
+            json.WriteEnum("verdict", device.Verdict);
+            json.WriteEnum("observedVia", device.ObservedSource);
             json.WriteNumber("mappingsObserved", device.Observed.Mappings);
             json.WriteNumber("mappingsWithPageOffset", device.Observed.WithPageOffset);
             json.WriteNumber("offsetsKept", device.Observed.OffsetsKept);

@@ -7,7 +7,7 @@ public static class JsonOutput
 {
     /// <summary>The version of the JSON documents' shapes: raised whenever a key is renamed, removed or changes meaning
     /// (added keys do not raise it).</summary>
-    public const int SchemaVersion = 1;
+    public const int SchemaVersion = 2;
 
     /// <summary>One JSON document: an object that opens with <c>schemaVersion</c> and <c>report</c> (which verb wrote it),
     /// then the members <paramref name="writeMembers"/> writes.</summary>
@@ -24,6 +24,15 @@ public static class JsonOutput
         }
         output.WriteLine(System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
     }
+
+    /// <summary>An enum value as every report writes it: camelCase, like the keys (<c>keepsOffsets</c>).</summary>
+    public static string EnumName<T>(T value) where T : struct, Enum => JsonNamingPolicy.CamelCase.ConvertName(value.ToString());
+
+    public static void WriteEnum<T>(this Utf8JsonWriter json, string name, T value) where T : struct, Enum => json.WriteString(name, EnumName(value));
+
+    /// <summary>An enum value, or null when there is none.</summary>
+    public static void WriteEnum<T>(this Utf8JsonWriter json, string name, T? value) where T : struct, Enum =>
+        json.WriteString(name, value is { } v ? EnumName(v) : null);
 
     public static void WriteStrings(this Utf8JsonWriter json, string name, IEnumerable<string> values)
     {

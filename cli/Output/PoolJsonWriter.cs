@@ -93,7 +93,7 @@ public static class PoolJsonWriter
         json.WriteEndArray();
         json.WriteStartObject("failuresByCause");
         foreach (var cause in Enum.GetValues<FailureCause>())
-            json.WriteNumber(JsonNamingPolicy.CamelCase.ConvertName(cause.ToString()), observer.FailuresOf(cause));
+            json.WriteNumber(JsonOutput.EnumName(cause), observer.FailuresOf(cause));
         json.WriteEndObject();
         json.WriteStartArray("failures");
         foreach (var failure in observer.Failures)
@@ -103,7 +103,7 @@ public static class PoolJsonWriter
             json.WriteString("device", failure.DeviceName);
             json.WriteNumber("cpu", failure.Cpu);
             json.WriteNumber("mappingSize", failure.MappingSize);
-            json.WriteString("cause", JsonNamingPolicy.CamelCase.ConvertName(failure.Cause.ToString()));
+            json.WriteEnum("cause", failure.Cause);
             json.WriteNumber("slotsNeeded", failure.SlotsNeeded);
             json.WriteNumber("usedSlots", failure.UsedSlots);
             json.WriteNumber("freeSlots", failure.FreeSlots);

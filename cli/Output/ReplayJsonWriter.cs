@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json;
-using Swiotlb.Trace.Cli.Commands;
 using Swiotlb.Trace.Diff.Findings;
 using Swiotlb.Trace.Diff.Findings.Rules;
 using Swiotlb.Trace.Diff.Nvme;
@@ -36,34 +35,21 @@ public static class ReplayJsonWriter
     {
         json.WriteStartObject("capture");
         json.WriteString("file", replay.Metadata.File);
-        json.WriteString("format", replay.Metadata.Format.ToString());
+        json.WriteEnum("format", replay.Metadata.Format);
         json.WriteString("kernelRelease", replay.Metadata.KernelRelease);
         json.WriteNumber("events", replay.Reading.EventsRead);
         json.WriteNumber("lostEvents", replay.Reading.LostEvents);
         json.WriteNumber("malformedLines", replay.Reading.MalformedLines);
         json.WriteBoolean("truncated", replay.Reading.Truncated);
         json.WriteEndObject();
-        var p = replay.Pairing;
-        json.WriteStartObject("mappings");
-        json.WriteString("source", replay.Source.ToString());
-        json.WriteNumber("fromKprobes", p.MapsFromKprobes);
-        json.WriteNumber("fromDmaEvents", p.MapsFromDmaEvents);
-        json.WriteNumber("fromBouncedEvents", p.MapsFromBouncedEvents);
-        json.WriteNumber("fromBlockRequests", p.MapsFromBlockRequests);
-        json.WriteNumber("unmapsSeen", p.UnmapsSeen);
-        json.WriteNumber("unmapsRecovered", p.UnmapsRecovered);
-        json.WriteNumber("unmapsFromCompletions", p.UnmapsFromCompletions);
-        json.WriteNumber("unmapsAssumed", p.UnmapsAssumed);
-        json.WriteNumber("unreturned", p.Unreturned);
-        json.WriteNumber("nvmeCommands", p.NvmeCommands);
-        json.WriteEndObject();
-        ReadingCompleteness.WriteJson(replay.Reading, p, json);
+        PairingJson.Write(replay.Pairing, replay.Source, json);
+        ReadingCompleteness.WriteJson(replay.Reading, replay.Pairing, json);
     }
 
     private static void WriteModels(CaptureReplay replay, Utf8JsonWriter json)
     {
         json.WriteStartArray("models");
-        foreach (var (model, run) in replay.Models.Zip(replay.Summary.Runs))
+        foreach (var (model, run) in replay.ModelRuns)
         {
             json.WriteStartObject();
             json.WriteString("name", model.Name);
@@ -101,7 +87,7 @@ public static class ReplayJsonWriter
             json.WriteStartObject();
             json.WriteString("name", device);
             json.WriteString("minAlignMask", Figures.Hex(parameters.MinAlignMask));
-            json.WriteString("evidence", evidence.ToString());
+            json.WriteEnum("evidence", evidence);
             json.WriteEndObject();
         }
         json.WriteEndArray();
@@ -118,11 +104,9 @@ public static class ReplayJsonWriter
             json.WriteNumber("mappings", d.Mappings);
             json.WriteNumber("withPageOffset", d.WithPageOffset);
             json.WriteNumber("offsetsLost", d.OffsetsLost);
-            json.WriteNumber("maskViolations", d.Findings(FindingRules.Truncation));
             json.WriteNumber("commandsChecked", d.CommandsChecked);
-            json.WriteNumber("commandsBroken", d.CommandsBroken);
-            json.WriteNumber("failures", d.Findings(FindingRules.Failure));
-            json.WriteNumber("endlessSearches", d.Findings(FindingRules.Hang));
+            foreach (var figure in FindingRules.All.Select(rule => rule.Figure).OfType<FindingFigure>())
+                json.WriteNumber(figure.Metric, figure.Count(d));
             json.WriteNumber("hazards", d.Hazards);
             json.WriteNumber("bytesAffected", d.BytesAffected);
             WriteHistogram(json, "byBufferOffset", d.ByBufferOffset);
@@ -181,7 +165,7 @@ public static class ReplayJsonWriter
             if (f.Blocks is { } blocks)
                 json.WriteNumber("blocks", blocks);
             json.WriteNumber("timeNs", f.TimeNs);
-            json.WriteString("prp", f.Verdict.Outcome.ToString());
+            json.WriteEnum("prp", f.Verdict.Outcome);
             json.WriteString("effect", f.Effect);
             json.WriteStrings("prpEntries", f.Verdict.Entries.Select(Figures.Hex));
             json.WriteStartArray("segments");

@@ -1,4 +1,3 @@
-using Swiotlb.Trace.Cli.Commands;
 using Swiotlb.Trace.Diff.Findings;
 using Swiotlb.Trace.Diff.Findings.Rules;
 using Swiotlb.Trace.Diff.Nvme;

@@ -22,7 +22,7 @@ public static class ValidationJsonWriter
         json.WriteString("modelSource", validation.ModelSource);
         WritePool(validation.Pool, json);
         WriteDevices(validation, json);
-        WritePairing(validation, json);
+        PairingJson.Write(validation.Pairing, null, json);
         ReadingCompleteness.WriteJson(reading, validation.Pairing, json);
         CaptureLossesOutput.Write(validation.Losses, json);
         WriteTallies(report, json);
@@ -57,7 +57,7 @@ public static class ValidationJsonWriter
             json.WriteStartObject();
             json.WriteString("name", name);
             json.WriteString("minAlignMask", Figures.Hex(parameters.MinAlignMask));
-            json.WriteString("evidence", evidence.ToString());
+            json.WriteEnum("evidence", evidence);
             var tally = tallies.GetValueOrDefault(name);
             json.WriteNumber("mappings", tally?.Mappings ?? 0);
             json.WriteNumber("adopted", tally?.Adopted ?? 0);
@@ -66,24 +66,6 @@ public static class ValidationJsonWriter
             json.WriteEndObject();
         }
         json.WriteEndArray();
-    }
-
-    private static void WritePairing(CaptureValidation validation, Utf8JsonWriter json)
-    {
-        var pairing = validation.Pairing;
-        json.WriteStartObject("pairing");
-        json.WriteNumber("mapsFromKprobes", pairing.MapsFromKprobes);
-        json.WriteNumber("mapsFromDmaEvents", pairing.MapsFromDmaEvents);
-        json.WriteNumber("unmapsSeen", pairing.UnmapsSeen);
-        json.WriteNumber("unmapsRecovered", pairing.UnmapsRecovered);
-        json.WriteNumber("unreturned", pairing.Unreturned);
-        json.WriteNumber("unpairedReturns", pairing.UnpairedReturns);
-        json.WriteNumber("nvmeCommands", pairing.NvmeCommands);
-        json.WriteNumber("mapEntriesAnsweredByDmaEvents", pairing.MapEntriesAnsweredByDmaEvents);
-        json.WriteNumber("cappedScatterLists", pairing.CappedScatterLists);
-        json.WriteNumber("scatterListEntriesNotShown", pairing.ScatterListEntriesNotShown);
-        json.WriteNumber("failedScatterLists", pairing.FailedScatterLists);
-        json.WriteEndObject();
     }
 
     private static void WriteTallies(ValidationReport report, Utf8JsonWriter json)
@@ -143,7 +125,7 @@ public static class ValidationJsonWriter
         {
             json.WriteStartObject();
             WriteRecordFields(outcome.Record, json);
-            json.WriteString("verdict", outcome.Verdict.ToString());
+            json.WriteEnum("verdict", outcome.Verdict);
             json.WriteEndObject();
         }
         json.WriteEndArray();
@@ -156,7 +138,7 @@ public static class ValidationJsonWriter
         {
             json.WriteStartObject();
             WriteRecordFields(hang.Mapping.Record, json);
-            json.WriteString("cause", hang.Cause.ToString());
+            json.WriteEnum("cause", hang.Cause);
             if (hang.BlockingCpu is { } cpu)
                 json.WriteNumber("blockingCpu", cpu);
             if (hang.BlockingArea is { } area)
@@ -181,13 +163,13 @@ public static class ValidationJsonWriter
             case MapRecord map:
                 json.WriteString("kind", "map");
                 json.WriteNumber("cpu", map.Request.Cpu);
-                json.WriteString("orig", Figures.Hex(map.Request.OriginalAddress));
-                json.WriteString("size", Figures.Hex(map.Request.MappingSize));
+                json.WriteString("original", Figures.Hex(map.Request.OriginalAddress));
+                json.WriteNumber("size", map.Request.MappingSize);
                 break;
             case UnmapRecord unmap:
                 json.WriteString("kind", unmap.Evidence == UnmapEvidence.Recovered ? "recoveredUnmap" : "unmap");
                 json.WriteString("bounce", Figures.Hex(unmap.Request.BounceAddress));
-                json.WriteString("size", Figures.Hex(unmap.Request.MappingSize));
+                json.WriteNumber("size", unmap.Request.MappingSize);
                 break;
         }
     }
@@ -195,7 +177,7 @@ public static class ValidationJsonWriter
     private static void WriteAnswer(string name, in MapResult result, Utf8JsonWriter json)
     {
         json.WriteStartObject(name);
-        json.WriteString("outcome", result.Outcome.ToString());
+        json.WriteEnum("outcome", result.Outcome);
         if (result.IsMapped)
         {
             json.WriteString("address", Figures.Hex(result.Allocation.BounceAddress));
@@ -210,7 +192,7 @@ public static class ValidationJsonWriter
     private static void WriteObserved(in ObservedMap observed, Utf8JsonWriter json)
     {
         json.WriteStartObject("observed");
-        json.WriteString("outcome", observed.Kind.ToString());
+        json.WriteEnum("outcome", observed.Kind);
         if (observed.Kind == ObservedKind.Mapped)
             json.WriteString("address", Figures.Hex(observed.BounceAddress));
         json.WriteEndObject();

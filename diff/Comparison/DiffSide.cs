@@ -20,7 +20,7 @@ public sealed record DiffSide(CaptureReplay Replay, ModelKey Model, bool Address
     public DeviceModelSummary? ModelRow(string device) => Row(device, Model);
 
     public Tally PeakPoolSlots => new(
-        Replay.Summary.Runs.Single(r => r.Name == Model.Name).Occupancy.Extreme,
+        Replay.Summary.Run(Model).Occupancy.Extreme,
         Replay.Models.Single(m => m.Key == Model).Pool.Geometry.SlotCount);
 
     private DeviceModelSummary? Row(string device, ModelKey model) =>

@@ -33,5 +33,8 @@ public sealed record ReplaySummary(
     /// <summary>A rule's findings where they count: a prediction's under every model, the kernel's own under its addresses.</summary>
     public long Count(FindingRule rule) => Devices.Where(d => d.IsObserved == rule.JudgesObserved).Sum(d => d.Findings(rule));
 
+    /// <summary>The run of one replayed model.</summary>
+    public ModelRun Run(ModelKey model) => Runs.Single(r => r.Name == model.Name);
+
     public long Outcomes(ModelKey model, PrpOutcome outcome) => CommandOutcomes.GetValueOrDefault((model, outcome));
 }

@@ -2,6 +2,7 @@ using Swiotlb.Trace.Capture;
 using Swiotlb.Trace.Diff.Findings;
 using Swiotlb.Trace.Replay.Allocator;
 using Swiotlb.Trace.Replay.Pairing;
+using Swiotlb.Trace.Replay.Simulation;
 
 namespace Swiotlb.Trace.Diff.Replaying;
 
@@ -25,6 +26,9 @@ public sealed record CaptureReplay(
     IReadOnlyList<string> Warnings,
     IReadOnlyList<string> Assumptions)
 {
+    /// <summary>Each model with its run, in the order they were asked for.</summary>
+    public IEnumerable<(ChosenModel Model, ModelRun Run)> ModelRuns => Models.Select(m => (m, Summary.Run(m.Key)));
+
     /// <summary>When the replay began, and how long it took (every model ran in the same pass).</summary>
     public DateTimeOffset Started { get; init; }
 

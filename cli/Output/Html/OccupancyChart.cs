@@ -8,7 +8,7 @@ public static class OccupancyChart
     public static string[] ModelColors => StepChart.Colors;
 
     public static string Draw(CaptureReplay replay) => StepChart.Draw("Pool occupancy over time per model", "slots in use",
-        [.. replay.Summary.Runs.Select((run, index) => new StepLine(
-            $"{run.Name}: peak {run.Occupancy.Extreme} of {replay.Models[index].Pool.Geometry.SlotCount} slots",
-            run.Occupancy.Points, StepChart.Colors[index % StepChart.Colors.Length], index > 0))]);
+        [.. replay.ModelRuns.Select((pair, index) => new StepLine(
+            $"{pair.Run.Name}: peak {pair.Run.Occupancy.Extreme} of {pair.Model.Pool.Geometry.SlotCount} slots",
+            pair.Run.Occupancy.Points, StepChart.Colors[index % StepChart.Colors.Length], index > 0))]);
 }

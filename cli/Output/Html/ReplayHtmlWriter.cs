@@ -59,9 +59,9 @@ public static class ReplayHtmlWriter
         output.WriteLine("</div>");
     }
 
-    private static string Legend(CaptureReplay replay) => string.Join(" ", replay.Summary.Runs.Select((run, i) =>
+    private static string Legend(CaptureReplay replay) => string.Join(" ", replay.ModelRuns.Select((pair, i) =>
         $"<span class=\"swatch\" style=\"background:{OccupancyChart.ModelColors[i % OccupancyChart.ModelColors.Length]}\"></span>" +
-        $"{E(run.Name)}: peak {run.Occupancy.Extreme} of {replay.Models[i].Pool.Geometry.SlotCount} slots"));
+        $"{E(pair.Run.Name)}: peak {pair.Run.Occupancy.Extreme} of {pair.Model.Pool.Geometry.SlotCount} slots"));
 
     private static void WriteWarnings(CaptureReplay replay, TextWriter output)
     {

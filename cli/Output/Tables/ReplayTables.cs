@@ -1,5 +1,4 @@
 using System.Globalization;
-using Swiotlb.Trace.Cli.Commands;
 using Swiotlb.Trace.Diff.Findings;
 using Swiotlb.Trace.Diff.Findings.Rules;
 using Swiotlb.Trace.Diff.Replaying;
@@ -23,8 +22,8 @@ public static class ReplayTables
 
     public static ReportTable Pool(CaptureReplay replay) => new(
         [new("model", Numeric: false), new("peak slots"), new("of"), new("failures"), new("endless"), new("hazards")],
-        [.. replay.Summary.Runs.Zip(replay.Models).Select(pair => Cells(pair.First.Name, pair.First.Occupancy.Extreme,
-            pair.Second.Pool.Geometry.SlotCount, pair.First.Failures, pair.First.EndlessSearches, pair.First.Hazards))]);
+        [.. replay.ModelRuns.Select(pair => Cells(pair.Run.Name, pair.Run.Occupancy.Extreme,
+            pair.Model.Pool.Geometry.SlotCount, pair.Run.Failures, pair.Run.EndlessSearches, pair.Run.Hazards))]);
 
     /// <summary>The first <paramref name="perGroup"/> findings of each model × kind, commands first.</summary>
     public static ReportTable Findings(ReplaySummary summary, int perGroup) => new(

@@ -23,7 +23,7 @@ public sealed partial class InspectBlktraceTests
             .ToDictionary(p => p.Key switch { "D" => "block_rq_issue", "C" => "block_rq_complete", var letters => "blktrace:" + letters }, p => p.Value);
         Assert.Equal(expected.OrderBy(p => p.Key), counts.OrderBy(p => p.Key));
         Assert.Equal(["0", "1"], report.RootElement.GetProperty("partFiles").EnumerateArray().Select(f => f.GetString()![^1..]));
-        Assert.Equal("Blktrace", report.RootElement.GetProperty("format").GetString());
+        Assert.Equal("blktrace", report.RootElement.GetProperty("format").GetString());
     }
 
     [Fact]

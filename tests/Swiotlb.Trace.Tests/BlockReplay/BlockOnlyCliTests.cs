@@ -26,8 +26,8 @@ public sealed class BlockOnlyCliTests
         var exact = Json("replay", Samples.Capture("fio-mixed-6.1.0/trace.txt"), "--format", "json");
         var exactAndDeclared = Json("replay", Samples.Capture("fio-mixed-6.1.0/trace.txt"), "--format", "json", "--nvme-sgl", "0000:00:04.0=no");
 
-        Assert.Equal("BlockRequests", blockOnly.GetProperty("mappings").GetProperty("source").GetString());
-        Assert.Equal(925, blockOnly.GetProperty("mappings").GetProperty("fromBlockRequests").GetInt64());
+        Assert.Equal("blockRequests", blockOnly.GetProperty("pairing").GetProperty("source").GetString());
+        Assert.Equal(925, blockOnly.GetProperty("pairing").GetProperty("mapsFromBlockRequests").GetInt64());
         Assert.Contains(blockOnly.GetProperty("assumptions").EnumerateArray(), a => a.GetString()!.Contains("random multiple of 512 bytes"));
         Assert.Contains(blockOnly.GetProperty("warnings").EnumerateArray(), w => w.GetString()!.Contains("assumption-based"));
         // Exact mappings; only the controller's SGL support is not in the capture, until the user states it.

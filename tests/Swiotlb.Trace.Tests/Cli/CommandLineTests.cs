@@ -48,8 +48,8 @@ public class CommandLineTests
         Assert.Equal("6.1.0-54-amd64", root.GetProperty("kernelRelease").GetString());
         Assert.Equal(1344, root.GetProperty("eventCounts").GetProperty("swmapret").GetInt64());
         var devices = root.GetProperty("devices").EnumerateArray().ToDictionary(d => d.GetProperty("name").GetString()!);
-        Assert.Equal("LosesOffsets", devices["0000:00:06.0"].GetProperty("verdict").GetString());
-        Assert.Equal("KeepsOffsets", devices["0000:00:04.0"].GetProperty("verdict").GetString());
+        Assert.Equal("losesOffsets", devices["0000:00:06.0"].GetProperty("verdict").GetString());
+        Assert.Equal("keepsOffsets", devices["0000:00:04.0"].GetProperty("verdict").GetString());
         Assert.Equal(10_175_032_000, root.GetProperty("firstTimestampNs").GetInt64());
     }
 

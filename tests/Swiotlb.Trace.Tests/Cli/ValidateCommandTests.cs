@@ -85,7 +85,7 @@ public class ValidateCommandTests
         Assert.Equal((1344, 1342, 1342), (replay.GetProperty("mappings").GetInt32(), replay.GetProperty("predicted").GetInt32(), replay.GetProperty("exactMatches").GetInt32()));
         Assert.True(replay.GetProperty("allMatch").GetBoolean());
         Assert.Equal("0xfff", devices["0000:00:04.0"].GetProperty("minAlignMask").GetString());
-        Assert.Equal("Declared", devices["0000:00:04.0"].GetProperty("evidence").GetString());
+        Assert.Equal("declared", devices["0000:00:04.0"].GetProperty("evidence").GetString());
         Assert.Equal("0x0", devices["0000:00:06.0"].GetProperty("minAlignMask").GetString());
         Assert.Equal(JsonValueKind.Null, root.GetProperty("firstDivergence").ValueKind);
         Assert.Empty(root.GetProperty("divergences").EnumerateArray());
@@ -102,12 +102,12 @@ public class ValidateCommandTests
 
         Assert.Equal(1, code);
         Assert.Equal(596, root.GetProperty("divergences").GetArrayLength());
-        Assert.Equal("0x11850000", first.GetProperty("orig").GetString());
+        Assert.Equal("0x11850000", first.GetProperty("original").GetString());
         Assert.Equal("0x39b16800", first.GetProperty("predicted").GetProperty("address").GetString());
         Assert.Equal("0x39b17000", first.GetProperty("observed").GetProperty("address").GetString());
         Assert.Equal(16429, first.GetProperty("areaCursor").GetInt32());
         Assert.Equal(first.GetProperty("sequence").GetInt32(), context.GetProperty("sequence").GetInt32());
-        Assert.Equal(["Adopted", "Released"], context.GetProperty("before").EnumerateArray().Select(o => o.GetProperty("verdict").GetString()));
+        Assert.Equal(["adopted", "released"], context.GetProperty("before").EnumerateArray().Select(o => o.GetProperty("verdict").GetString()));
         Assert.Equal(3, context.GetProperty("after").GetArrayLength());
     }
 

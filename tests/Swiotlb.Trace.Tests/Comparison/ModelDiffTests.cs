@@ -97,7 +97,7 @@ public class ModelDiffTests
         Assert.Equal(144, broken.CommandsBroken);
         foreach (var command in fio.Root.GetProperty("transitions").GetProperty("commands").EnumerateArray())
         {
-            Assert.Equal("Valid", command.GetProperty("baselinePrp").GetString());
+            Assert.Equal("valid", command.GetProperty("baselinePrp").GetString());
             Assert.NotEqual("Valid", command.GetProperty("candidatePrp").GetString());
             // The baseline kept every segment's offset; the candidate put the first segment at a slot start.
             var segments = command.GetProperty("segments").EnumerateArray().ToList();

@@ -36,7 +36,7 @@ public class ExportAgreesWithReplayTests
         Assert.Equal(expectedCommands, CommandAggregates(commands, ObservedAnswers(replay)));
 
         var models = replay.GetProperty("models").EnumerateArray().Select(m => m.GetProperty("name").GetString()!).ToList();
-        var mappingCount = replay.GetProperty("mappings").GetProperty("fromKprobes").GetInt64() + replay.GetProperty("mappings").GetProperty("fromDmaEvents").GetInt64();
+        var mappingCount = replay.GetProperty("pairing").GetProperty("mapsFromKprobes").GetInt64() + replay.GetProperty("pairing").GetProperty("mapsFromDmaEvents").GetInt64();
         await AssertParquetNetAgrees(events, DuckDb.Count($"select count(*) from read_parquet({DuckDb.Quote(events)})"), null);
         await AssertParquetNetAgrees(mappings, mappingCount * models.Count, models);
         await AssertParquetNetAgrees(commands, DuckDb.Count($"select count(*) from read_parquet({DuckDb.Quote(commands)})"), models);

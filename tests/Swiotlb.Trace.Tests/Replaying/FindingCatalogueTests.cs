@@ -30,7 +30,7 @@ public sealed class FindingCatalogueTests
         foreach (var rule in FindingRules.All)
             Assert.Equal([rule], FailOn.Parse([rule.Name.ToUpperInvariant()]));
         Assert.Equal(FindingRules.All.ToHashSet(), FailOn.Parse(null));
-        var refused = Assert.Throws<ArgumentException>(() => FailOn.Parse(["truncation,offsets"]));
+        var refused = Assert.Throws<UsageException>(() => FailOn.Parse(["truncation,offsets"]));
         Assert.Contains(string.Join(", ", FindingRules.Names), refused.Message);
     }
 

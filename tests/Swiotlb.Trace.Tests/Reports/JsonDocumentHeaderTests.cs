@@ -16,6 +16,6 @@ public class JsonDocumentHeaderTests
         var (_, output, _) = CliRun.Run([verb, Samples.Capture("smoke-6.1.0/trace.txt"), .. options, "--format", "json"]);
 
         var members = JsonDocument.Parse(output).RootElement.EnumerateObject().Take(2).Select(p => $"{p.Name}={p.Value}").ToList();
-        Assert.Equal(["schemaVersion=1", $"report={verb}"], members);
+        Assert.Equal(["schemaVersion=2", $"report={verb}"], members);
     }
 }
