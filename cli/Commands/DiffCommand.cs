@@ -48,13 +48,13 @@ public static class DiffCommand
         command.SetAction(parsed => CommandFailure.Guard(parsed, () => Run(
             parsed.GetValue(captures)!, parsed.GetValue(model), parsed.GetValue(against),
             replayOptions.RequestFrom(parsed, models: []) with { Filter = filterOptions.FilterFrom(parsed) },
-            parsed.GetValue(format)!, parsed.GetValue(output), FailOn.Parse(parsed.GetValue(failOn)),
+            parsed.GetValue(format), parsed.GetValue(output), FailOn.Parse(parsed.GetValue(failOn)),
             parsed.InvocationConfiguration.Output, parsed.InvocationConfiguration.Error)));
         return command;
     }
 
     /// <exception cref="UsageException">The captures and model options do not make one of the two forms.</exception>
-    public static int Run(IReadOnlyList<string> capturePaths, string? model, string? against, ReplayRequest request, string format,
+    public static int Run(IReadOnlyList<string> capturePaths, string? model, string? against, ReplayRequest request, ReportFormat format,
         string? outputPath, IReadOnlySet<FindingRule> failOn, TextWriter output, TextWriter error)
     {
         OutputPaths.Check(capturePaths, ("-o", outputPath));

@@ -14,7 +14,7 @@ public static class InspectCommand
     public static Command Build()
     {
         var capture = SharedOptions.Capture();
-        var format = SharedOptions.Format("text", "json");
+        var format = SharedOptions.Format(ReportFormat.Text, ReportFormat.Json);
         var output = SharedOptions.Output();
         var command = new Command("inspect",
             "Show what a capture holds: format, kernel, time span, CPUs, events by type, devices and whether their offsets survived bouncing, the NVMe commands the kernel's own bounce addresses broke, lost events.")
@@ -22,12 +22,12 @@ public static class InspectCommand
             capture, format, output,
         };
         command.SetAction(parsed => CommandFailure.Guard(parsed, () => Run(
-            parsed.GetValue(capture)!, parsed.GetValue(format)!, parsed.GetValue(output),
+            parsed.GetValue(capture)!, parsed.GetValue(format), parsed.GetValue(output),
             parsed.InvocationConfiguration.Output, parsed.InvocationConfiguration.Error)));
         return command;
     }
 
-    public static int Run(string capturePath, string format, string? outputPath, TextWriter output, TextWriter error)
+    public static int Run(string capturePath, ReportFormat format, string? outputPath, TextWriter output, TextWriter error)
     {
         OutputPaths.Check([capturePath], ("-o", outputPath));
         var facts = SiblingKernelFacts.Read(capturePath);
@@ -35,7 +35,7 @@ public static class InspectCommand
         var (inspection, observed) = Inspect(() => capture.Open(facts, error), facts);
         ReportDestination.Write(outputPath, output, writer =>
         {
-            if (format == "json")
+            if (format == ReportFormat.Json)
                 InspectionJsonWriter.Write(inspection, observed, writer);
             else
                 InspectionTextWriter.Write(inspection, observed, writer);

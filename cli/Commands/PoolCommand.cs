@@ -46,23 +46,30 @@ public static class PoolCommand
             parsed.GetValue(capture)!,
             new PoolRequest(replayOptions.RequestFrom(parsed, parsed.GetValue(models) ?? []) with { BlockRequests = blockOptions.From(parsed), Filter = filterOptions.FilterFrom(parsed) },
                 Sweep: !parsed.GetValue(noSweep) || parsed.GetValue(recommend)),
-            parsed.GetValue(recommend) ? "recommend" : parsed.GetValue(format)!, parsed.GetValue(output), parsed.GetValue(html),
+            parsed.GetValue(format), parsed.GetValue(recommend), parsed.GetValue(output), parsed.GetValue(html),
             parsed.InvocationConfiguration.Output, parsed.InvocationConfiguration.Error)));
         return command;
     }
 
-    public static int Run(string capturePath, PoolRequest request, string format, string? outputPath, string? htmlPath, TextWriter output, TextWriter error)
+    /// <param name="recommend">Print only the kernel argument of the smallest pool without failures (exit 1 when there is none).</param>
+    public static int Run(string capturePath, PoolRequest request, ReportFormat format, bool recommend, string? outputPath, string? htmlPath, TextWriter output, TextWriter error)
     {
         OutputPaths.Check([capturePath], ("-o", outputPath), ("--html", htmlPath));
         var facts = SiblingKernelFacts.Read(capturePath);
         using var capture = ReopenableCapture.Of(capturePath);
         var analysis = CapturePoolAnalyser.Run(() => capture.Open(facts, error), facts, request);
-        ReportDestination.Write(outputPath, output, writer => PoolReportWriters.Write(format, analysis, writer));
+        ReportDestination.Write(outputPath, output, writer =>
+        {
+            if (recommend)
+                PoolReportWriters.WriteRecommendation(analysis, writer);
+            else
+                PoolReportWriters.Write(format, analysis, writer);
+        });
         if (htmlPath is not null)
-            ReportDestination.Write(htmlPath, output, writer => PoolHtmlWriter.Write(analysis, writer));
+            ReportDestination.Write(htmlPath, output, writer => PoolReportWriters.Write(ReportFormat.Html, analysis, writer));
         foreach (var warning in analysis.Warnings.Take(3))
             error.WriteLine($"swiotrace: warning: {warning}");
-        if (format == "recommend")
+        if (recommend)
             return (int)(analysis.RecommendedArgument is null ? ExitCode.Findings : ExitCode.Clean);
         return (int)(PoolVerdict.Failures(analysis) > 0 ? ExitCode.Findings : ExitCode.Clean);
     }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Swiotlb.Trace.Cli.Output;
 using Swiotlb.Trace.Replay.Allocator;
 
 namespace Swiotlb.Trace.Cli.Commands;
@@ -70,16 +71,24 @@ public static class SharedOptions
         Description = "The full text report: every fact, finding with its segments and PRP entries, offset breakdown and warning (default: one screen).",
     };
 
-    public static Option<string> Format(params string[] formats) => FormatOf("Report format", formats);
+    /// <summary>A verb's <c>--format</c>: the report forms it offers, the first the default.</summary>
+    public static Option<ReportFormat> Format(params ReportFormat[] formats)
+    {
+        var option = new Option<ReportFormat>("--format")
+        {
+            Description = $"Report format: {string.Join(", ", formats.Select(f => f.Name()))}.",
+            DefaultValueFactory = _ => formats[0],
+        };
+        option.AcceptOnlyFromAmong([.. formats.Select(f => f.Name())]);
+        return option;
+    }
 
     /// <summary><c>export</c>'s <c>--format</c>: the files the tables are written as.</summary>
-    public static Option<string> TableFormat(params string[] formats) => FormatOf("Table file format", formats);
-
-    private static Option<string> FormatOf(string what, string[] formats)
+    public static Option<string> TableFormat(params string[] formats)
     {
         var option = new Option<string>("--format")
         {
-            Description = $"{what}: {string.Join(", ", formats)}.",
+            Description = $"Table file format: {string.Join(", ", formats)}.",
             DefaultValueFactory = _ => formats[0],
         };
         option.AcceptOnlyFromAmong(formats);

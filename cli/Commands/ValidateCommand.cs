@@ -16,7 +16,7 @@ public static class ValidateCommand
         {
             Description = $"The allocator model ({SharedOptions.ModelNames}) or a kernel release. Default: the capture's own kernel.",
         });
-        var format = SharedOptions.Format("text", "json");
+        var format = SharedOptions.Format(ReportFormat.Text, ReportFormat.Json);
         var output = SharedOptions.Output();
         var replay = new ReplayOptions();
         var command = new Command("validate",
@@ -28,11 +28,11 @@ public static class ValidateCommand
         command.SetAction(parsed => CommandFailure.Guard(parsed, () => Run(
             parsed.GetValue(capture)!,
             new ValidationOptions(parsed.GetValue(model) is { } named ? SharedOptions.CheckedModel(named, $"unknown model '{named}'") : null, replay.PoolFrom(parsed), replay.DevicesFrom(parsed)),
-            parsed.GetValue(format)!, parsed.GetValue(output), parsed.InvocationConfiguration.Output, parsed.InvocationConfiguration.Error)));
+            parsed.GetValue(format), parsed.GetValue(output), parsed.InvocationConfiguration.Output, parsed.InvocationConfiguration.Error)));
         return command;
     }
 
-    public static int Run(string capturePath, ValidationOptions options, string format, string? outputPath, TextWriter output, TextWriter error)
+    public static int Run(string capturePath, ValidationOptions options, ReportFormat format, string? outputPath, TextWriter output, TextWriter error)
     {
         OutputPaths.Check([capturePath], ("-o", outputPath));
         var facts = SiblingKernelFacts.Read(capturePath);
@@ -41,7 +41,7 @@ public static class ValidateCommand
         var hangs = HangAnalysis.Diagnose(validation.Report.Unreturned, validation.Pool.Geometry.AreaCount);
         ReportDestination.Write(outputPath, output, writer =>
         {
-            if (format == "json")
+            if (format == ReportFormat.Json)
                 ValidationJsonWriter.Write(capturePath, validation, hangs, reading, writer);
             else
                 ValidationTextWriter.Write(capturePath, validation, hangs, reading, writer);

@@ -7,26 +7,28 @@ namespace Swiotlb.Trace.Cli.Output;
 /// <summary>The <c>diff</c> report in each <c>--format</c>.</summary>
 public static class DiffReportWriters
 {
-    public static readonly string[] Formats = ["text", "json", "markdown", "junit"];
+    public static readonly ReportFormat[] Formats = [ReportFormat.Text, ReportFormat.Json, ReportFormat.Markdown, ReportFormat.Junit];
 
     /// <param name="elapsed">How long the diff took, and <paramref name="started"/> when it began (JUnit states both).</param>
-    public static void Write(string format, DiffReport report, IReadOnlySet<FindingRule> failOn, ExitCode exit, TextWriter output,
+    public static void Write(ReportFormat format, DiffReport report, IReadOnlySet<FindingRule> failOn, ExitCode exit, TextWriter output,
         TimeSpan elapsed, DateTimeOffset started)
     {
         switch (format)
         {
-            case "json":
+            case ReportFormat.Text:
+                DiffTextWriter.Write(report, failOn, exit, output);
+                break;
+            case ReportFormat.Json:
                 DiffJsonWriter.Write(report, failOn, exit, output);
                 break;
-            case "markdown":
+            case ReportFormat.Markdown:
                 DiffMarkdownWriter.Write(report, failOn, exit, output);
                 break;
-            case "junit":
+            case ReportFormat.Junit:
                 DiffJunitWriter.Write(report, failOn, elapsed, started, output);
                 break;
             default:
-                DiffTextWriter.Write(report, failOn, exit, output);
-                break;
+                throw ReportFormats.NotOffered(format, "diff");
         }
     }
 }

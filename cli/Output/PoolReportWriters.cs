@@ -1,3 +1,4 @@
+using Swiotlb.Trace.Cli.Output.Html;
 using Swiotlb.Trace.Diff.Pool;
 
 namespace Swiotlb.Trace.Cli.Output;
@@ -5,22 +6,27 @@ namespace Swiotlb.Trace.Cli.Output;
 /// <summary>The <c>pool</c> report in each <c>--format</c>, and the one line <c>--recommend</c> prints.</summary>
 public static class PoolReportWriters
 {
-    public static readonly string[] Formats = ["text", "json"];
+    public static readonly ReportFormat[] Formats = [ReportFormat.Text, ReportFormat.Json];
 
-    /// <param name="format">One of <see cref="Formats"/>, or <c>recommend</c>.</param>
-    public static void Write(string format, PoolAnalysis analysis, TextWriter output)
+    public static void Write(ReportFormat format, PoolAnalysis analysis, TextWriter output)
     {
         switch (format)
         {
-            case "recommend":
-                output.WriteLine(analysis.RecommendedArgument ?? "# no pool swept replays the capture without failures");
-                break;
-            case "json":
-                PoolJsonWriter.Write(analysis, output);
-                break;
-            default:
+            case ReportFormat.Text:
                 PoolTextWriter.Write(analysis, output);
                 break;
+            case ReportFormat.Json:
+                PoolJsonWriter.Write(analysis, output);
+                break;
+            case ReportFormat.Html:
+                PoolHtmlWriter.Write(analysis, output);
+                break;
+            default:
+                throw ReportFormats.NotOffered(format, "pool");
         }
     }
+
+    /// <summary><c>--recommend</c>: the kernel argument of the smallest pool that replays the capture without failures.</summary>
+    public static void WriteRecommendation(PoolAnalysis analysis, TextWriter output) =>
+        output.WriteLine(analysis.RecommendedArgument ?? "# no pool swept replays the capture without failures");
 }
