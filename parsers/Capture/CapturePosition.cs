@@ -9,5 +9,8 @@ public readonly record struct CapturePosition(string File, long Line, long ByteO
 
     public static CapturePosition AtOffset(string file, long byteOffset) => new(file, 0, byteOffset);
 
-    public override string ToString() => Line > 0 ? $"{File}:{Line}" : $"{File}@{ByteOffset}";
+    /// <summary>The file as a whole: for what its metadata says rather than something at one place.</summary>
+    public static CapturePosition WholeFile(string file) => new(file, 0, -1);
+
+    public override string ToString() => Line > 0 ? $"{File}:{Line}" : ByteOffset >= 0 ? $"{File}@{ByteOffset}" : File;
 }

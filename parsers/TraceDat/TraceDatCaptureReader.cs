@@ -34,7 +34,7 @@ public sealed class TraceDatCaptureReader : ICaptureReader
     {
         if (warning.Kind is WarningKinds.RingData or WarningKinds.DroppedCpu)
             Statistics.Truncated = true;
-        var position = warning.Offset >= 0 ? CapturePosition.AtOffset(Metadata.File, warning.Offset) : new CapturePosition(Metadata.File, 0, -1);
+        var position = warning.Offset >= 0 ? CapturePosition.AtOffset(Metadata.File, warning.Offset) : CapturePosition.WholeFile(Metadata.File);
         Statistics.Warn(position, $"{warning.Section}: {warning.Problem}; lost: {warning.Lost}", warning.Kind);
     }
 
