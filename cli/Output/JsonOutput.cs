@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Swiotlb.Trace.Diff.Findings.Rules;
 
 namespace Swiotlb.Trace.Cli.Output;
 
@@ -33,6 +34,17 @@ public static class JsonOutput
     /// <summary>An enum value, or null when there is none.</summary>
     public static void WriteEnum<T>(this Utf8JsonWriter json, string name, T? value) where T : struct, Enum =>
         json.WriteString(name, value is { } v ? EnumName(v) : null);
+
+    /// <summary>A finding's evidence field: a word, an address or mask in hex, or a count.</summary>
+    public static void WriteField(Utf8JsonWriter json, FindingField field)
+    {
+        if (field.Word is { } word)
+            json.WriteString(field.Name, word);
+        else if (field.IsAddress)
+            json.WriteString(field.Name, Figures.Hex(field.Number));
+        else
+            json.WriteNumber(field.Name, field.Number);
+    }
 
     public static void WriteStrings(this Utf8JsonWriter json, string name, IEnumerable<string> values)
     {

@@ -147,6 +147,10 @@ public static class ReplayJsonWriter
             json.WriteString("bounce", f.ModelBounce is { } b ? Figures.Hex(b) : null);
             json.WriteString("observed", f.ObservedBounce is { } o ? Figures.Hex(o) : null);
             json.WriteString("detail", f.Detail);
+            json.WriteStartObject("evidence");
+            foreach (var field in f.Evidence)
+                JsonOutput.WriteField(json, field);
+            json.WriteEndObject();
             json.WriteEndObject();
         }
         json.WriteEndArray();

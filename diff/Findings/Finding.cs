@@ -6,7 +6,7 @@ namespace Swiotlb.Trace.Diff.Findings;
 /// <summary>A mapping a model got wrong for its device: lost offset, failure, or endless search.</summary>
 public sealed record MappingFinding(
     MappingRule Rule, string Device, ModelKey Model, int Sequence, long TimeNs, int Cpu, ulong Original, ulong Size,
-    ulong? ModelBounce, ulong? ObservedBounce, string Detail);
+    ulong? ModelBounce, ulong? ObservedBounce, string Detail, IReadOnlyList<FindingField> Evidence);
 
 /// <summary>An NVMe command whose data pointer a model (or the kernel's own addresses) breaks, with the effect.</summary>
 public sealed record CommandFinding(

@@ -147,7 +147,7 @@ public sealed class ReplaySummarizer(IReadOnlyList<ModelKey> models, NvmeDataPat
             var mapping = judgement.Mapping;
             _mappingFindings.Add(new MappingFinding(rule, summary.Device, summary.Model, mapping.Record.Sequence, mapping.Record.Window.Start,
                 mapping.Record.Request.Cpu, mapping.OriginalAddress, mapping.Size, judgement.Bounce, mapping.ObservedBounce,
-                rule.Detail(judgement)));
+                rule.Detail(judgement), rule.Evidence(judgement)));
         }
     }
 

@@ -16,6 +16,9 @@ public sealed class FailureRule : MappingRule
 
     public override bool? Finds(MappingJudgement judgement) => judgement.Result?.Outcome is MapOutcome.PoolFull or MapOutcome.NoFit;
 
+    public override IReadOnlyList<FindingField> Evidence(MappingJudgement judgement) =>
+        [FindingField.Of("cause", judgement.Result?.Outcome == MapOutcome.PoolFull ? "poolFull" : "noFit")];
+
     public override string Detail(MappingJudgement judgement) =>
         judgement.Result?.Outcome == MapOutcome.PoolFull ? "pool full (fail fast)" : "no fitting slots";
 }

@@ -17,6 +17,18 @@ public sealed class HangRule : MappingRule
 
     public override bool? Finds(MappingJudgement judgement) => judgement.Result?.Outcome == MapOutcome.EndlessSearch;
 
+    public override IReadOnlyList<FindingField> Evidence(MappingJudgement judgement)
+    {
+        var evidence = judgement.Result!.Value.Endless;
+        return
+        [
+            FindingField.Count("area", evidence.Area), FindingField.Count("cursor", evidence.Cursor), FindingField.Count("wrap", evidence.Wrap),
+            FindingField.Count("stride", evidence.Stride), FindingField.Address("requiredBits", evidence.RequiredBits),
+            FindingField.Address("matchMask", evidence.MatchMask), FindingField.Count("freeSlots", evidence.FreeSlots),
+            FindingField.Count("slotsNeeded", evidence.SlotsNeeded),
+        ];
+    }
+
     public override string Detail(MappingJudgement judgement)
     {
         var evidence = judgement.Result!.Value.Endless;

@@ -11,6 +11,9 @@ public abstract class MappingRule : FindingRule
     /// <summary>The evidence of one finding in a line: what the allocator or address did.</summary>
     public abstract string Detail(MappingJudgement judgement);
 
+    /// <summary>The same evidence as fields, for the JSON reports.</summary>
+    public abstract IReadOnlyList<FindingField> Evidence(MappingJudgement judgement);
+
     /// <summary>The conditions whose change between two models is a transition of this kind; by default the finding itself.</summary>
     public virtual IReadOnlyList<MappingCondition> Conditions => [new(Transitions, Finds)];
 

@@ -30,6 +30,13 @@ public sealed class TruncationRule : MappingRule
         return $"offset 0x{judgement.Mapping.OriginalAddress & mask:x} under min_align_mask 0x{mask:x} became 0x{judgement.Bounce!.Value & mask:x}";
     }
 
+    public override IReadOnlyList<FindingField> Evidence(MappingJudgement judgement)
+    {
+        var mask = judgement.Mapping.Record.Request.Device.MinAlignMask;
+        return [FindingField.Address("minAlignMask", mask), FindingField.Address("offset", judgement.Mapping.OriginalAddress & mask),
+            FindingField.Address("bounceOffset", judgement.Bounce!.Value & mask)];
+    }
+
     private static bool? LosesPageOffset(MappingJudgement judgement)
     {
         var original = judgement.Mapping.OriginalAddress;

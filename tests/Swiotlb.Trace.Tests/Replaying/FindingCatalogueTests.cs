@@ -79,4 +79,21 @@ public sealed class FindingCatalogueTests
         }
         Assert.True(summary.Count(FindingRules.Prp) > 0, "linux-5.10 breaks mkfs.xfs's PRPs");
     }
+
+    [Fact]
+    public void A_mapping_finding_carries_its_evidence_as_fields_beside_its_sentence()
+    {
+        var (_, json, _) = CliRun.Run("replay", Samples.Capture(Capture), "--format", "json");
+        var truncation = JsonDocument.Parse(json).RootElement.GetProperty("mappingFindings").EnumerateArray()
+            .First(f => f.GetProperty("kind").GetString() == "truncation");
+        var evidence = truncation.GetProperty("evidence");
+        var mask = Convert.ToUInt64(evidence.GetProperty("minAlignMask").GetString(), 16);
+        var original = Convert.ToUInt64(truncation.GetProperty("original").GetString(), 16);
+        var bounce = Convert.ToUInt64(truncation.GetProperty("bounce").GetString(), 16);
+
+        Assert.Equal(original & mask, Convert.ToUInt64(evidence.GetProperty("offset").GetString(), 16));
+        Assert.Equal(bounce & mask, Convert.ToUInt64(evidence.GetProperty("bounceOffset").GetString(), 16));
+        Assert.NotEqual(original & mask, bounce & mask);
+        Assert.Contains($"under min_align_mask 0x{mask:x}", truncation.GetProperty("detail").GetString());
+    }
 }
