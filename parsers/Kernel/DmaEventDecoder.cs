@@ -76,12 +76,12 @@ public static class DmaEventDecoder
     private static DmaMapSingle MapSingleOf<TFields>(in EventHeader header, ref TFields fields, DmaSingleApi api)
         where TFields : IEventFields, allows ref struct =>
         new(header, fields.String(Device), DirectionOf(ref fields), fields.Unsigned(MapSingle.DmaAddress), fields.Unsigned(MapSingle.Size),
-            fields.Unsigned(MapSingle.PhysAddress), fields.FlagNames(Attributes), api);
+            fields.Unsigned(MapSingle.PhysAddress), AttributesOf(ref fields), api);
 
     private static DmaUnmapSingle UnmapSingleOf<TFields>(in EventHeader header, ref TFields fields, DmaSingleApi api)
         where TFields : IEventFields, allows ref struct =>
         new(header, fields.String(Device), DirectionOf(ref fields), fields.Unsigned(UnmapSingle.Address), fields.Unsigned(UnmapSingle.Size),
-            fields.FlagNames(Attributes), api);
+            AttributesOf(ref fields), api);
 
     /// <summary>Truncated when the kernel says so, or when the arrays hold fewer entries than were mapped (older printers).</summary>
     private static DmaMapSg MapSgOf<TFields>(in EventHeader header, ref TFields fields)
@@ -89,18 +89,22 @@ public static class DmaEventDecoder
     {
         var list = new DmaMapSg(header, fields.String(Device), DirectionOf(ref fields), (int)fields.Unsigned(MapSg.EntriesIn),
             (int)fields.Unsigned(MapSg.EntriesMapped), fields.Array(MapSg.DmaAddresses), fields.Array(MapSg.Lengths),
-            fields.Array(MapSg.PhysAddresses), fields.FlagNames(Attributes), fields.IsSet(MapSg.Truncated));
+            fields.Array(MapSg.PhysAddresses), AttributesOf(ref fields), fields.IsSet(MapSg.Truncated));
         return list.Truncated || list.EntriesNotShown == 0 ? list : list with { Truncated = true };
     }
 
     private static DmaMapSgError MapSgErrorOf<TFields>(in EventHeader header, ref TFields fields)
         where TFields : IEventFields, allows ref struct =>
         new(header, fields.String(Device), DirectionOf(ref fields), fields.Array(MapSgError.PhysAddresses),
-            (int)fields.Signed(MapSgError.Error), fields.FlagNames(Attributes));
+            (int)fields.Signed(MapSgError.Error), AttributesOf(ref fields));
 
     private static DmaUnmapSg UnmapSgOf<TFields>(in EventHeader header, ref TFields fields)
         where TFields : IEventFields, allows ref struct =>
-        new(header, fields.String(Device), DirectionOf(ref fields), fields.Array(UnmapSg.Addresses), fields.FlagNames(Attributes));
+        new(header, fields.String(Device), DirectionOf(ref fields), fields.Array(UnmapSg.Addresses), AttributesOf(ref fields));
+
+    /// <summary>Empty when a printer left the field out.</summary>
+    private static string AttributesOf<TFields>(ref TFields fields) where TFields : IEventFields, allows ref struct =>
+        fields.Words(DmaEventFields.Attributes) ?? "";
 
     private static DmaDirection DirectionOf<TFields>(ref TFields fields) where TFields : IEventFields, allows ref struct =>
         (DmaDirection)fields.Unsigned(DmaEventFields.Direction);

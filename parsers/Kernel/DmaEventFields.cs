@@ -14,7 +14,7 @@ public static class DmaEventFields
 
     public static readonly EventField Device = new("device", PrintedShape.LeadingString);
     public static readonly EventField Direction = new("dir", PrintedShape.Symbol, symbols: Directions);
-    public static readonly EventField Attributes = new("attrs", PrintedShape.Flags, flags: FlagNames.DmaAttributes);
+    public static readonly EventField Attributes = new("attrs", PrintedShape.Words, words: FlagNames.DmaAttributes);
 
     /// <summary><c>dma_map_page</c> / <c>dma_map_phys</c>.</summary>
     public static class MapSingle

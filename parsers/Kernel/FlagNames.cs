@@ -1,10 +1,12 @@
+using System.Text;
+
 namespace Swiotlb.Trace.Kernel;
 
 /// <summary>
 /// A <c>__print_flags</c> table: turns a flags number into the kernel's words (<c>NO_WARN|SKIP_CPU_SYNC</c>, empty for none),
 /// for records (trace.dat) and for printers that show the number when they cannot evaluate the table (<c>attrs=0x100</c>).
 /// </summary>
-public sealed class FlagNames((ulong Bit, string Name)[] flags)
+public sealed class FlagNames((ulong Bit, string Name)[] flags) : FieldWords
 {
     /// <summary>The <c>attrs</c> of the <c>dma:*</c> events (bits every kernel from 6.12 to 7.3 names alike).</summary>
     public static FlagNames DmaAttributes { get; } = new(
@@ -20,7 +22,7 @@ public sealed class FlagNames((ulong Bit, string Name)[] flags)
     ]);
 
     /// <summary>As the kernel prints it: known flags in table order, then any other bits in hex.</summary>
-    public string Describe(ulong bits)
+    public override string Describe(ulong bits)
     {
         var names = new List<string>();
         foreach (var (bit, name) in flags)
@@ -33,5 +35,11 @@ public sealed class FlagNames((ulong Bit, string Name)[] flags)
         if (bits != 0)
             names.Add($"0x{bits:x}");
         return string.Join('|', names);
+    }
+
+    public override bool TryReword(ReadOnlySpan<byte> printed, Span<byte> words, out int length)
+    {
+        length = 0;
+        return TryParsePrintedNumber(printed, out var bits) && Encoding.UTF8.TryGetBytes(Describe(bits), words, out length);
     }
 }

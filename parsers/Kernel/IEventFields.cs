@@ -8,6 +8,9 @@ namespace Swiotlb.Trace.Kernel;
 /// </summary>
 public interface IEventFields
 {
+    /// <summary>True when the event has the field (printed, or in the record's format): an optional one may be missing.</summary>
+    bool Has(EventField field);
+
     string String(EventField field);
 
     /// <summary>An unsigned value; a <see cref="PrintedShape.Symbol"/> as its number, a <see cref="PrintedShape.ShownOfTotal"/> as the total.</summary>
@@ -20,6 +23,15 @@ public interface IEventFields
 
     ImmutableArray<ulong> Array(EventField field);
 
-    /// <summary>A flags field in the kernel's words (<c>NO_WARN|SKIP_CPU_SYNC</c>, empty for none).</summary>
-    string FlagNames(EventField field);
+    /// <summary>A <see cref="PrintedShape.Bytes"/> field's bytes, as many as fit <paramref name="destination"/>: how many, 0 when
+    /// the rendering lost them.</summary>
+    int Bytes(EventField field, scoped Span<byte> destination);
+
+    /// <summary>A <see cref="PrintedShape.Words"/> field in the kernel's words (<c>NO_WARN|SKIP_CPU_SYNC</c>, <c>be,0,4</c>); null
+    /// when the event has no such field.</summary>
+    string? Words(EventField field);
 }
+
+/// <summary>Builds one kind of typed event from its fields, whichever reader holds them.</summary>
+public delegate Events.TraceEvent FieldDecoder<TFields>(in Events.EventHeader header, ref TFields fields)
+    where TFields : IEventFields, allows ref struct;

@@ -1,3 +1,5 @@
+using System.Text;
+
 namespace Swiotlb.Trace.Kernel;
 
 /// <summary>
@@ -12,10 +14,27 @@ public static class SwiotlbProbeSites
 
     public static IReadOnlyList<string> UnmapFunctions { get; } = ["swiotlb_tbl_unmap_single", "__swiotlb_tbl_unmap_single"];
 
+    private static readonly byte[] MapFunctionUtf8 = Encoding.UTF8.GetBytes(MapFunction);
+    private static readonly byte[][] UnmapFunctionsUtf8 = [.. UnmapFunctions.Select(Encoding.UTF8.GetBytes)];
+
+    /// <summary>True for <see cref="MapFunction"/> as a printed symbol.</summary>
+    public static bool IsMapFunction(ReadOnlySpan<byte> symbol) => symbol.SequenceEqual(MapFunctionUtf8);
+
+    /// <summary>True for one of the <see cref="UnmapFunctions"/> as a printed symbol.</summary>
+    public static bool IsUnmapFunction(ReadOnlySpan<byte> symbol)
+    {
+        foreach (var function in UnmapFunctionsUtf8)
+            if (symbol.SequenceEqual(function))
+                return true;
+        return false;
+    }
+
     /// <summary>True for a function of the swiotlb code that is none of the probe sites above.</summary>
-    public static bool IsUnplacedSwiotlbFunction(string function) =>
-        (function.StartsWith("swiotlb", StringComparison.Ordinal) || function.StartsWith("__swiotlb", StringComparison.Ordinal))
-        && function != MapFunction && !UnmapFunctions.Contains(function);
+    public static bool IsUnplacedSwiotlbFunction(string function) => IsUnplacedSwiotlbFunction(Encoding.UTF8.GetBytes(function));
+
+    /// <summary>True for a printed symbol of the swiotlb code that is none of the probe sites above.</summary>
+    public static bool IsUnplacedSwiotlbFunction(ReadOnlySpan<byte> function) =>
+        (function.StartsWith("swiotlb"u8) || function.StartsWith("__swiotlb"u8)) && !IsMapFunction(function) && !IsUnmapFunction(function);
 
     /// <summary>The note a reader gives, once per probe, for a probe on <paramref name="location"/> it cannot place.</summary>
     public static string Unplaced(string probeName, string location) =>

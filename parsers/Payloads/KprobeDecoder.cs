@@ -1,6 +1,7 @@
 using Swiotlb.Trace.Events;
 using Swiotlb.Trace.Kernel;
 using Swiotlb.Trace.Text;
+using Probe = Swiotlb.Trace.Kernel.SwiotlbEventFields.Probe;
 
 namespace Swiotlb.Trace.Payloads;
 
@@ -13,7 +14,6 @@ namespace Swiotlb.Trace.Payloads;
 /// </summary>
 internal sealed class KprobeDecoder
 {
-    private static ReadOnlySpan<byte> MapSymbol => "swiotlb_tbl_map_single"u8;
     private readonly HashSet<ulong> _mapFunctionAddresses = [];
     private readonly HashSet<string> _unplacedProbes = [];
 
@@ -36,11 +36,7 @@ internal sealed class KprobeDecoder
 
     private string? UnplacedNote(string probeName, ReadOnlySpan<byte> location)
     {
-        var symbolText = SymbolOf(location);
-        if (_unplacedProbes.Contains(probeName) || !(symbolText.StartsWith("swiotlb"u8) || symbolText.StartsWith("__swiotlb"u8)))
-            return null;
-        var symbol = System.Text.Encoding.UTF8.GetString(symbolText);
-        return SwiotlbProbeSites.IsUnplacedSwiotlbFunction(symbol) && _unplacedProbes.Add(probeName)
+        return !_unplacedProbes.Contains(probeName) && SwiotlbProbeSites.IsUnplacedSwiotlbFunction(SymbolOf(location)) && _unplacedProbes.Add(probeName)
             ? SwiotlbProbeSites.Unplaced(probeName, System.Text.Encoding.UTF8.GetString(location))
             : null;
     }
@@ -50,30 +46,25 @@ internal sealed class KprobeDecoder
         var role = RoleOf(location, arguments);
         if (role == ProbeRole.None)
             return null;
-        var fields = new FieldReader(arguments, strings);
+        var fields = new PrintedFields(arguments, strings);
         if (role == ProbeRole.MapEntry)
         {
             if (PayloadFields.TryParseHex(location, out var address))
                 _mapFunctionAddresses.Add(address);
-            var entry = new SwiotlbMapEntry(header, probeName, fields.Number("dev"u8), fields.Number("orig"u8), fields.Number("msize"u8),
-                fields.OptionalNumber("asize"u8), fields.OptionalNumber("align"u8), (DmaDirection)fields.Number("dir"u8),
-                fields.OptionalNumber("attrs"u8), fields.OptionalNumber("pool"u8)) { MinAlignMask = fields.OptionalNumber("mam"u8) };
-            return DecodeResult.From(entry, fields.Problem);
+            return DecodeResult.From(SwiotlbEventDecoder.MapEntry(header, probeName, ref fields), fields.Problem);
         }
-        var unmap = new SwiotlbUnmapEntry(header, probeName, fields.Number("dev"u8), fields.Number("tlb"u8), fields.Number("msize"u8),
-            fields.OptionalNumber("asize"u8), (DmaDirection)fields.Number("dir"u8), fields.OptionalNumber("attrs"u8));
-        return DecodeResult.From(unmap, fields.Problem);
+        return DecodeResult.From(SwiotlbEventDecoder.UnmapEntry(header, probeName, ref fields), fields.Problem);
     }
 
     private DecodeResult? TryDecodeReturn(in EventHeader header, string probeName, ReadOnlySpan<byte> left, ReadOnlySpan<byte> right,
         ReadOnlySpan<byte> arguments, Utf8StringPool strings)
     {
-        var isMapReturn = SymbolOf(right).SequenceEqual(MapSymbol)
+        var isMapReturn = SwiotlbProbeSites.IsMapFunction(SymbolOf(right))
             || IsKnownMapAddress(left) || IsKnownMapAddress(right);
         if (!isMapReturn)
             return null;
-        var fields = new FieldReader(arguments, strings);
-        return DecodeResult.From(new SwiotlbMapReturn(header, probeName, fields.Number("ret"u8)), fields.Problem);
+        var fields = new PrintedFields(arguments, strings);
+        return DecodeResult.From(SwiotlbEventDecoder.MapReturn(header, probeName, ref fields), fields.Problem);
     }
 
     private bool IsKnownMapAddress(ReadOnlySpan<byte> text) =>
@@ -82,15 +73,15 @@ internal sealed class KprobeDecoder
     private static ProbeRole RoleOf(ReadOnlySpan<byte> location, ReadOnlySpan<byte> arguments)
     {
         var symbol = SymbolOf(location);
-        if (symbol.SequenceEqual(MapSymbol))
+        if (SwiotlbProbeSites.IsMapFunction(symbol))
             return ProbeRole.MapEntry;
-        if (symbol.SequenceEqual("swiotlb_tbl_unmap_single"u8) || symbol.SequenceEqual("__swiotlb_tbl_unmap_single"u8))
+        if (SwiotlbProbeSites.IsUnmapFunction(symbol))
             return ProbeRole.UnmapEntry;
         if (!PayloadFields.TryParseHex(location, out _))
             return ProbeRole.None;
-        if (PayloadFields.TryGet(arguments, "orig"u8, out _) && PayloadFields.TryGet(arguments, "msize"u8, out _))
+        if (PayloadFields.TryGet(arguments, Probe.OriginalAddress.NameUtf8, out _) && PayloadFields.TryGet(arguments, Probe.MappingSize.NameUtf8, out _))
             return ProbeRole.MapEntry;
-        if (PayloadFields.TryGet(arguments, "tlb"u8, out _))
+        if (PayloadFields.TryGet(arguments, Probe.BounceAddress.NameUtf8, out _))
             return ProbeRole.UnmapEntry;
         return ProbeRole.None;
     }

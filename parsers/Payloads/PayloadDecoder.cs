@@ -43,14 +43,36 @@ public sealed class PayloadDecoder
         return DecodeResult.From(decoded, fields.Problem);
     }
 
+    /// <summary>The printed fields of each known event, handed to its decoder in parsers/Kernel.</summary>
     private DecodeResult? DecodeKnown(in EventHeader header, ReadOnlySpan<byte> name, ReadOnlySpan<byte> payload) => name switch
     {
-        _ when name.SequenceEqual("swiotlb_bounced"u8) => SwiotlbBouncedDecoder.Decode(header, payload, _strings),
-        _ when name.SequenceEqual("nvme_setup_cmd"u8) => NvmeDecoders.SetupCommand(header, payload, _strings),
-        _ when name.SequenceEqual("nvme_complete_rq"u8) => NvmeDecoders.CompleteRequest(header, payload, _strings),
-        _ when name.SequenceEqual("nvme_sq"u8) => NvmeDecoders.SubmissionQueue(header, payload, _strings),
-        _ when name.SequenceEqual("block_rq_issue"u8) => BlockDecoders.Issue(header, payload, _strings),
-        _ when name.SequenceEqual("block_rq_complete"u8) => BlockDecoders.Complete(header, payload, _strings),
+        _ when name.SequenceEqual("swiotlb_bounced"u8) => Bounced(header, payload),
+        _ when name.SequenceEqual("nvme_setup_cmd"u8) => Nvme(header, payload, NvmeEventDecoder.SetupCommand),
+        _ when name.SequenceEqual("nvme_complete_rq"u8) => Nvme(header, payload, NvmeEventDecoder.CompleteRequest),
+        _ when name.SequenceEqual("nvme_sq"u8) => Nvme(header, payload, NvmeEventDecoder.SubmissionQueueHead),
+        _ when name.SequenceEqual("block_rq_issue"u8) => Block(header, payload, isIssue: true),
+        _ when name.SequenceEqual("block_rq_complete"u8) => Block(header, payload, isIssue: false),
         _ => null,
     };
+
+    private DecodeResult Bounced(in EventHeader header, ReadOnlySpan<byte> payload)
+    {
+        var fields = new PrintedBouncedFields(payload, _strings);
+        var decoded = SwiotlbEventDecoder.Bounced(header, ref fields);
+        return DecodeResult.From(decoded, fields.Problem);
+    }
+
+    private DecodeResult Nvme(in EventHeader header, ReadOnlySpan<byte> payload, FieldDecoder<PrintedNvmeFields> decode)
+    {
+        var fields = new PrintedNvmeFields(payload, _strings);
+        var decoded = decode(header, ref fields);
+        return DecodeResult.From(decoded, fields.Problem);
+    }
+
+    private DecodeResult Block(in EventHeader header, ReadOnlySpan<byte> payload, bool isIssue)
+    {
+        var fields = new PrintedBlockFields(payload, isIssue, _strings);
+        var decoded = isIssue ? BlockEventDecoder.Issue(header, ref fields) : BlockEventDecoder.Complete(header, ref fields);
+        return DecodeResult.From(decoded, fields.Problem);
+    }
 }

@@ -17,6 +17,8 @@ internal ref struct PrintedFields(ReadOnlySpan<byte> payload, Utf8StringPool str
 
     public string? Problem { get; private set; }
 
+    public readonly bool Has(EventField field) => Find(field, out _);
+
     public string String(EventField field)
     {
         if (Find(field, out var named))
@@ -69,14 +71,23 @@ internal ref struct PrintedFields(ReadOnlySpan<byte> payload, Utf8StringPool str
         return [];
     }
 
-    /// <summary>As printed; a number (printers that cannot evaluate <c>__print_flags</c>) in the kernel's words; empty when absent.</summary>
-    public readonly string FlagNames(EventField field)
+    /// <summary>trace-cmd's <c>ARRAY[…]</c>; 0 when the field is missing or rendered otherwise (a string loses the bytes).</summary>
+    public readonly int Bytes(EventField field, scoped Span<byte> destination)
+    {
+        if (!Find(field, out var text) || !text.StartsWith("ARRAY["u8) || !text.EndsWith("]"u8) || !PayloadFields.TryParseBytes(text[6..^1], out var bytes))
+            return 0;
+        var count = Math.Min(bytes.Length, destination.Length);
+        bytes.AsSpan(0, count).CopyTo(destination);
+        return count;
+    }
+
+    /// <summary>As printed; a number (printers that cannot evaluate the table) in the kernel's words; null when absent.</summary>
+    public readonly string? Words(EventField field)
     {
         if (!Find(field, out var text))
-            return "";
-        return text.StartsWith("0x"u8) && PayloadFields.TryParseNumber(text, out var bits) && field.Flags is { } names
-            ? names.Describe(bits)
-            : strings.Get(text);
+            return null;
+        Span<byte> words = stackalloc byte[256];
+        return field.Words is { } table && table.TryReword(text, words, out var length) ? strings.Get(words[..length]) : strings.Get(text);
     }
 
     /// <summary>The kernel's key first, the field name after; trace-cmd's field rendering the other way round.</summary>

@@ -1,8 +1,8 @@
 using Swiotlb.Trace.Binary;
-using Swiotlb.Trace.Events;
 using Swiotlb.Trace.Kernel;
 using Swiotlb.Trace.TraceDat.Formats;
 using Swiotlb.Trace.TraceDat.Metadata;
+using Probe = Swiotlb.Trace.Kernel.SwiotlbEventFields.Probe;
 
 namespace Swiotlb.Trace.TraceDat.Decoding;
 
@@ -52,64 +52,22 @@ internal static class KprobeDecoders
         _ => null,
     };
 
-    private static RecordDecoder? MapEntry(EventFormat format, ByteOrder order)
-    {
-        if (format.Field("dev") is not { } dev || format.Field("orig") is not { } original
-            || format.Field("msize") is not { } size || format.Field("dir") is not { } dir)
-        {
-            return null;
-        }
-
-        var (allocSize, align, attrs, pool) = (format.Field("asize"), format.Field("align"), format.Field("attrs"), format.Field("pool"));
-        var minAlignMask = format.Field("mam");
-        return (header, record) => new SwiotlbMapEntry(
-            header,
-            format.Name,
-            dev.Unsigned(record, order),
-            original.Unsigned(record, order),
-            size.Unsigned(record, order),
-            Optional(allocSize, record, order),
-            Optional(align, record, order),
-            (DmaDirection)dir.Unsigned(record, order),
-            Optional(attrs, record, order),
-            Optional(pool, record, order))
-        {
-            MinAlignMask = Optional(minAlignMask, record, order),
-        };
-    }
+    private static RecordDecoder? MapEntry(EventFormat format, ByteOrder order) =>
+        RecordFields.Decoder(format, order, Probe.MapEntry, (in header, ref fields) => SwiotlbEventDecoder.MapEntry(header, format.Name, ref fields));
 
     /// <summary>The return value is the field named <c>ret</c>, else the probe's only argument.</summary>
     private static RecordDecoder? MapReturn(EventFormat format, ByteOrder order)
     {
         var arguments = format.Fields.Where(f => !f.Name.StartsWith("__probe_", StringComparison.Ordinal)).ToList();
-        if ((format.Field("ret") ?? (arguments.Count == 1 ? arguments[0] : null)) is not { } value)
+        if ((format.Field(Probe.ReturnValue.Name) ?? (arguments.Count == 1 ? arguments[0] : null)) is not { } value)
         {
             return null;
         }
 
-        return (header, record) => new SwiotlbMapReturn(header, format.Name, value.Unsigned(record, order));
+        return RecordFields.Decoder(order, RecordFields.BindAs(Probe.ReturnValue, value),
+            (in header, ref fields) => SwiotlbEventDecoder.MapReturn(header, format.Name, ref fields));
     }
 
-    private static RecordDecoder? UnmapEntry(EventFormat format, ByteOrder order)
-    {
-        if (format.Field("dev") is not { } dev || format.Field("tlb") is not { } bounce
-            || format.Field("msize") is not { } size || format.Field("dir") is not { } dir)
-        {
-            return null;
-        }
-
-        var (allocSize, attrs) = (format.Field("asize"), format.Field("attrs"));
-        return (header, record) => new SwiotlbUnmapEntry(
-            header,
-            format.Name,
-            dev.Unsigned(record, order),
-            bounce.Unsigned(record, order),
-            size.Unsigned(record, order),
-            Optional(allocSize, record, order),
-            (DmaDirection)dir.Unsigned(record, order),
-            Optional(attrs, record, order));
-    }
-
-    private static ulong? Optional(FieldFormat? field, ReadOnlySpan<byte> record, ByteOrder order) =>
-        field is null ? null : field.Unsigned(record, order);
+    private static RecordDecoder? UnmapEntry(EventFormat format, ByteOrder order) =>
+        RecordFields.Decoder(format, order, Probe.UnmapEntry, (in header, ref fields) => SwiotlbEventDecoder.UnmapEntry(header, format.Name, ref fields));
 }

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Swiotlb.Trace.Binary;
+using Swiotlb.Trace.Events;
 using Swiotlb.Trace.Kernel;
 using Swiotlb.Trace.TraceDat.Formats;
 
@@ -10,7 +11,20 @@ internal readonly ref struct RecordFields(ReadOnlySpan<byte> record, ByteOrder o
 {
     private readonly ReadOnlySpan<byte> _record = record;
 
-    /// <summary>Each field's format entry by <see cref="EventField.Index"/>; null when no field of <paramref name="fields"/> is missing but optional ones.</summary>
+    /// <summary>A decoder for records of <paramref name="format"/> through <paramref name="decode"/>; null when the format lacks one
+    /// of <paramref name="fields"/> that is not optional.</summary>
+    public static RecordDecoder? Decoder(EventFormat format, ByteOrder order, IReadOnlyList<EventField> fields, FieldDecoder<RecordFields> decode) =>
+        Bind(format, fields) is { } bound ? Decoder(order, bound, decode) : null;
+
+    /// <summary>A decoder for records whose fields are already located.</summary>
+    public static RecordDecoder Decoder(ByteOrder order, FieldFormat?[] bound, FieldDecoder<RecordFields> decode) =>
+        (header, record) =>
+        {
+            var fields = new RecordFields(record, order, bound);
+            return decode(header, ref fields);
+        };
+
+    /// <summary>Each field's format entry by <see cref="EventField.Index"/>; null when a field of <paramref name="fields"/> that is not optional is missing.</summary>
     public static FieldFormat?[]? Bind(EventFormat format, IReadOnlyList<EventField> fields)
     {
         var bound = new FieldFormat?[fields.Max(f => f.Index) + 1];
@@ -24,22 +38,42 @@ internal readonly ref struct RecordFields(ReadOnlySpan<byte> record, ByteOrder o
         return bound;
     }
 
+    /// <summary><paramref name="field"/> found at <paramref name="located"/>, a format entry of another name.</summary>
+    public static FieldFormat?[] BindAs(EventField field, FieldFormat located)
+    {
+        var bound = new FieldFormat?[field.Index + 1];
+        bound[field.Index] = located;
+        return bound;
+    }
+
+    public bool Has(EventField field) => field.Index < bound.Length && bound[field.Index] is not null;
+
     public string String(EventField field) => Located(field).Text(_record, order);
 
     public ulong Unsigned(EventField field) => Located(field).Unsigned(_record, order);
 
     public long Signed(EventField field) => Located(field).Integer(_record, order);
 
-    public bool IsSet(EventField field) => bound[field.Index] is { } located && located.Unsigned(_record, order) != 0;
+    public bool IsSet(EventField field) => Has(field) && bound[field.Index]!.Unsigned(_record, order) != 0;
 
     public ImmutableArray<ulong> Array(EventField field) => Located(field).UnsignedArray(_record, order);
 
-    public string FlagNames(EventField field)
+    public int Bytes(EventField field, scoped Span<byte> destination)
     {
-        var bits = Located(field).Unsigned(_record, order);
-        return field.Flags?.Describe(bits) ?? $"0x{bits:x}";
+        var bytes = Located(field).Bytes(_record, order);
+        var count = Math.Min(bytes.Length, destination.Length);
+        bytes[..count].CopyTo(destination);
+        return count;
+    }
+
+    public string? Words(EventField field)
+    {
+        if (!Has(field))
+            return null;
+        var bits = bound[field.Index]!.Unsigned(_record, order);
+        return field.Words?.Describe(bits) ?? $"0x{bits:x}";
     }
 
     private FieldFormat Located(EventField field) =>
-        bound[field.Index] ?? throw new RecordFormatException($"the format has no field {field.Name}");
+        (field.Index < bound.Length ? bound[field.Index] : null) ?? throw new RecordFormatException($"the format has no field {field.Name}");
 }

@@ -1,4 +1,4 @@
-namespace Swiotlb.Trace.Payloads;
+namespace Swiotlb.Trace.Kernel;
 
 /// <summary>NVMe opcodes by the names the kernel's nvme trace prints (<c>nvme_cmd_*</c>, <c>nvme_admin_*</c>, <c>nvme_fabrics_type_*</c>).</summary>
 public static class NvmeOpcodes
