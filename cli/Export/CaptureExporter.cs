@@ -3,6 +3,7 @@ using Swiotlb.Trace.Cli.Export.Tables;
 using Swiotlb.Trace.Diff.Nvme;
 using Swiotlb.Trace.Diff.Replaying;
 using Swiotlb.Trace.Events;
+using Swiotlb.Trace.Replay.Records;
 using Swiotlb.Trace.Replay.Simulation;
 using Swiotlb.Trace.Replay.Validation;
 

@@ -1,5 +1,6 @@
 using Swiotlb.Trace.Replay.Allocator;
 using Swiotlb.Trace.Replay.Pairing;
+using Swiotlb.Trace.Replay.Records;
 using Swiotlb.Trace.Replay.Validation;
 
 namespace Swiotlb.Trace.Cli.Output;

@@ -1,6 +1,7 @@
-using Swiotlb.Trace.Capture;
 using System.Text.Json;
+using Swiotlb.Trace.Capture;
 using Swiotlb.Trace.Replay.Allocator;
+using Swiotlb.Trace.Replay.Records;
 using Swiotlb.Trace.Replay.Validation;
 
 namespace Swiotlb.Trace.Cli.Output;

@@ -1,5 +1,5 @@
 using Swiotlb.Trace.Replay.Allocator;
-using Swiotlb.Trace.Replay.Validation;
+using Swiotlb.Trace.Replay.Records;
 
 namespace Swiotlb.Trace.Replay.Inference;
 

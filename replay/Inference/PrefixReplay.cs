@@ -1,4 +1,5 @@
 using Swiotlb.Trace.Replay.Allocator;
+using Swiotlb.Trace.Replay.Records;
 using Swiotlb.Trace.Replay.Validation;
 
 namespace Swiotlb.Trace.Replay.Inference;

@@ -1,4 +1,4 @@
-using Swiotlb.Trace.Replay.Validation;
+using Swiotlb.Trace.Replay.Records;
 
 namespace Swiotlb.Trace.Replay.Pairing;
 

@@ -1,4 +1,5 @@
 using Swiotlb.Trace.Replay.Allocator;
+using Swiotlb.Trace.Replay.Records;
 
 namespace Swiotlb.Trace.Replay.Pool;
 
@@ -56,7 +57,7 @@ public sealed class ObservedPoolFollower : IPoolChangeSink
     private void Unanswered(in PoolChange change)
     {
         MapResult answer = _pool.Predict(change.Record.Request);
-        bool unreturned = change.Record.Observed.Kind == Validation.ObservedKind.NeverReturned;
+        bool unreturned = change.Record.Observed.Kind == ObservedKind.NeverReturned;
         if (unreturned && answer.Outcome != MapOutcome.EndlessSearch)
         {
             if (_endlessSearchSeen)

@@ -1,6 +1,6 @@
 using Swiotlb.Trace.Replay.Allocator;
 using Swiotlb.Trace.Replay.Pairing;
-using Swiotlb.Trace.Replay.Validation;
+using Swiotlb.Trace.Replay.Records;
 
 namespace Swiotlb.Trace.Replay.Simulation;
 

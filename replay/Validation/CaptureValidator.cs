@@ -3,6 +3,7 @@ using Swiotlb.Trace.Replay.Allocator;
 using Swiotlb.Trace.Replay.Inference;
 using Swiotlb.Trace.Replay.Pairing;
 using Swiotlb.Trace.Replay.Pool;
+using Swiotlb.Trace.Replay.Records;
 
 namespace Swiotlb.Trace.Replay.Validation;
 

@@ -1,3 +1,4 @@
+using Swiotlb.Trace.Replay.Records;
 namespace Swiotlb.Trace.Replay.Validation;
 
 /// <summary>The orders of a group of records their time windows allow: a record may go before another unless its

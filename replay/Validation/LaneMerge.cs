@@ -1,3 +1,4 @@
+using Swiotlb.Trace.Replay.Records;
 namespace Swiotlb.Trace.Replay.Validation;
 
 /// <summary>

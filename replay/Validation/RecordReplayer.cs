@@ -1,4 +1,5 @@
 using Swiotlb.Trace.Replay.Allocator;
+using Swiotlb.Trace.Replay.Records;
 
 namespace Swiotlb.Trace.Replay.Validation;
 

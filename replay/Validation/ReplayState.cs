@@ -1,5 +1,6 @@
 using Swiotlb.Trace.Replay.Allocator;
 using Swiotlb.Trace.Replay.Pool;
+using Swiotlb.Trace.Replay.Records;
 
 namespace Swiotlb.Trace.Replay.Validation;
 

@@ -1,3 +1,4 @@
+using Swiotlb.Trace.Replay.Records;
 namespace Swiotlb.Trace.Replay.Validation;
 
 /// <summary>Whether each mapping's prediction, made as <c>validate</c> makes it (synchronised to the kernel's earlier

@@ -1,3 +1,4 @@
+using Swiotlb.Trace.Replay.Records;
 namespace Swiotlb.Trace.Replay.Validation;
 
 /// <summary>Puts a stream of records into replay order (window start, then sequence) while holding at most

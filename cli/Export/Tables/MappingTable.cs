@@ -1,6 +1,7 @@
 using Swiotlb.Trace.Cli.Export.Columns;
 using Swiotlb.Trace.Diff.Findings;
 using Swiotlb.Trace.Replay.Allocator;
+using Swiotlb.Trace.Replay.Records;
 using Swiotlb.Trace.Replay.Simulation;
 using Swiotlb.Trace.Replay.Validation;
 

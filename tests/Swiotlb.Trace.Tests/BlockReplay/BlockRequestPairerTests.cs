@@ -1,7 +1,7 @@
 using Swiotlb.Trace.Events;
 using Swiotlb.Trace.Replay.Allocator;
 using Swiotlb.Trace.Replay.Pairing;
-using Swiotlb.Trace.Replay.Validation;
+using Swiotlb.Trace.Replay.Records;
 
 namespace Swiotlb.Trace.Tests.BlockReplay;
 

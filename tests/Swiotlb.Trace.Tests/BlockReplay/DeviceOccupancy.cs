@@ -2,8 +2,8 @@ using Swiotlb.Trace.Cli.Input;
 using Swiotlb.Trace.Diff.Replaying;
 using Swiotlb.Trace.Replay.Allocator;
 using Swiotlb.Trace.Replay.Pairing;
+using Swiotlb.Trace.Replay.Records;
 using Swiotlb.Trace.Replay.Simulation;
-using Swiotlb.Trace.Replay.Validation;
 
 namespace Swiotlb.Trace.Tests.BlockReplay;
 

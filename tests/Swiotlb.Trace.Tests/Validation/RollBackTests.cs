@@ -2,6 +2,7 @@ using Swiotlb.Trace.Capture;
 using Swiotlb.Trace.Cli.Input;
 using Swiotlb.Trace.Replay.Allocator;
 using Swiotlb.Trace.Replay.Pairing;
+using Swiotlb.Trace.Replay.Records;
 using Swiotlb.Trace.Replay.Validation;
 using Swiotlb.Trace.Tests.Support;
 

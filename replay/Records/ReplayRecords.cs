@@ -1,6 +1,6 @@
 using Swiotlb.Trace.Replay.Allocator;
 
-namespace Swiotlb.Trace.Replay.Validation;
+namespace Swiotlb.Trace.Replay.Records;
 
 /// <summary>When an event may have taken effect: a map anywhere between its entry and its return, an unmap anywhere
 /// between its probe and the next event on its CPU. Timestamps in the capture's clock units.</summary>
