@@ -31,6 +31,7 @@ public static class DiffJsonWriter
         json.WriteString("why", side.Why);
         json.WriteString("addresses", side.AddressSource.Name);
         WriteTally(json, "peakPoolSlots", side.PeakPoolSlots);
+        StatisticsOutput.WriteJson(side.Replay.Reading.Values().Concat(side.Replay.Pairing.Values()), json);
         json.WriteEndObject();
     }
 

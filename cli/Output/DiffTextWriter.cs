@@ -15,6 +15,8 @@ public static class DiffTextWriter
         output.WriteLine($"candidate: {DiffWording.Side(report.Candidate)}");
         foreach (var line in report.Pairing)
             output.WriteLine($"pairing:   {line}");
+        foreach (var (name, side) in new[] { ("baseline", report.Baseline), ("candidate", report.Candidate) })
+            StatisticsOutput.WriteText($"stats:     {name}: ", side.Replay.Reading.Values().Concat(side.Replay.Pairing.Values()), output);
         output.WriteLine();
         foreach (var direction in Enum.GetValues<ChangeDirection>())
             WriteSection(report, direction, output);

@@ -80,7 +80,7 @@ public static class InspectionJsonWriter
     private static void WriteStatistics(CaptureInspection inspection, Utf8JsonWriter json)
     {
         var stats = inspection.Statistics;
-        json.WriteStartObject("statistics");
+        json.WriteStartObject("reading");
         json.WriteNumber("linesRead", stats.LinesRead);
         json.WriteNumber("eventsRead", stats.EventsRead);
         json.WriteNumber("malformedLines", stats.MalformedLines);
@@ -98,6 +98,7 @@ public static class InspectionJsonWriter
         json.WriteEndObject();
         json.WriteStrings("warnings", stats.Warnings.Select(warning => $"{warning}"));
         json.WriteEndObject();
+        StatisticsOutput.WriteJson(stats.Values(), json);
     }
 
 }

@@ -99,6 +99,7 @@ public static class InspectionTextWriter
             output.WriteLine($"  failed maps (~0)         {inspection.FailedMaps,10}");
         if (stats.Truncated)
             output.WriteLine("  the capture is truncated");
+        StatisticsOutput.WriteText("  stats: ", stats.Values(), output);
         if (stats.WarningCount == 0)
             return;
         output.WriteLine($"warnings ({stats.WarningCount}{(stats.WarningCount > stats.Warnings.Count ? $", first {stats.Warnings.Count} shown" : "")}):");

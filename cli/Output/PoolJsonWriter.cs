@@ -16,6 +16,7 @@ public static class PoolJsonWriter
         json.WriteNumber("failures", PoolVerdict.Failures(analysis));
         json.WriteNumber("eventsRead", analysis.Reading.EventsRead);
         json.WriteBoolean("truncated", analysis.Reading.Truncated);
+        StatisticsOutput.WriteJson(analysis.Reading.Values(), json);
         if (analysis.Debugfs?.UsedHiwater is { } hiwater)
             json.WriteNumber("debugfsUsedHiwater", hiwater);
         if (analysis.Observed is { } observed)

@@ -16,6 +16,7 @@ public static class PoolTextWriter
         output.WriteLine($"result:   {PoolVerdict.Headline(analysis)}");
         output.WriteLine($"capture:  {analysis.Metadata.File}");
         output.WriteLine($"reading:  {analysis.Reading.EventsRead} events, {analysis.Reading.WarningCount} warning(s){(analysis.Reading.Truncated ? "; truncated: what could be read" : "")}");
+        StatisticsOutput.WriteText("  stats:  ", analysis.Reading.Values(), output);
         if (analysis.Observed is { } observed)
         {
             output.WriteLine();

@@ -39,6 +39,7 @@ public static class ReadingCompleteness
         output.WriteLine($"reading:  {reading.EventsRead} events, {reading.LinesRead} lines, {reading.WarningCount} warning(s){(gaps.Count == 0 ? "; read whole" : "")}");
         foreach (var gap in gaps)
             output.WriteLine($"  weakened: {gap}");
+        StatisticsOutput.WriteText("  stats:    ", reading.Values().Concat(pairing.Values()), output);
         foreach (var warning in reading.Warnings.Take(5))
             output.WriteLine($"  warning:  {warning}");
     }
@@ -65,5 +66,6 @@ public static class ReadingCompleteness
             json.WriteStringValue(warning.ToString());
         json.WriteEndArray();
         json.WriteEndObject();
+        StatisticsOutput.WriteJson(reading.Values().Concat(pairing.Values()), json);
     }
 }

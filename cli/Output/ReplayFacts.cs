@@ -33,8 +33,8 @@ public static class ReplayFacts
             new ReplayFact("nvme", $"{c.Key} {(c.Value.SupportsSgl ? "takes" : "does not take")} SGLs ({Describe(c.Value.Evidence)}); sgl_threshold {c.Value.SglThreshold}; " +
                                    $"driver {paths.CaptureDriver.Describe()}")));
         var reading = replay.Reading;
-        if (reading.LostEvents > 0 || reading.MalformedLines > 0 || reading.Truncated)
-            facts.Add(new("reading", $"{reading.LostEvents} events lost by the ring, {reading.MalformedLines} malformed lines{(reading.Truncated ? ", truncated" : "")}"));
+        if (StatisticsOutput.Notable(reading.Values().Concat(pairing.Values())) is { } statistics)
+            facts.Add(new("stats", statistics));
         facts.AddRange(ReadingCompleteness.Gaps(reading, pairing).Select(gap => new ReplayFact("weakened", gap)));
         return facts;
     }

@@ -33,6 +33,27 @@ public sealed class ReadStatistics
     public IReadOnlyDictionary<int, long> LostEventsByCpu => _lostEventsByCpu;
     public long LostEvents => _lostEventsByCpu.Values.Aggregate(0L, (sum, lost) => lost > long.MaxValue - sum ? long.MaxValue : sum + lost);
 
+    /// <summary>The reader's statistics, declared: every report writes them by these names.</summary>
+    public static IReadOnlyList<DeclaredStatistic<ReadStatistics>> Declared { get; } =
+    [
+        new("linesRead", StatSeverity.Info, StatSource.Reader, "Lines of a text capture read.", s => s.LinesRead),
+        new("eventsRead", StatSeverity.Info, StatSource.Reader, "Events decoded.", s => s.EventsRead),
+        new("malformedLines", StatSeverity.DataLoss, StatSource.Reader, "Lines that are not an event of the format: skipped.", s => s.MalformedLines),
+        new("lostEvents", StatSeverity.DataLoss, StatSource.Reader, "Events the ring buffer lost, as the capture counts them (CPUSTAT overruns, pages marked missed).", s => s.LostEvents),
+        new("truncated", StatSeverity.DataLoss, StatSource.Reader, "1 when the capture ends inside a record or its data is cut.", s => s.Truncated ? 1 : 0),
+        new("cpuDataDropped", StatSeverity.DataLoss, StatSource.Reader, "CPU data regions dropped as corrupt.", s => s.Count(WarningKinds.DroppedCpu)),
+        new("unreadableRingData", StatSeverity.DataLoss, StatSource.Reader, "Ring-buffer pages or chunks that could not be read.", s => s.Count(WarningKinds.RingData)),
+        new("unreadableEvents", StatSeverity.DataLoss, StatSource.Reader, "Events whose fields could not be decoded: kept as generic events.", s => s.Count(WarningKinds.UnreadableEvent)),
+        new("consoleMessagesDropped", StatSeverity.DataLoss, StatSource.Reader, "Printk messages the console itself dropped.", s => s.DroppedConsoleMessages),
+        new("consoleLinesSkipped", StatSeverity.Info, StatSource.Reader, "Lines of a console log outside its trace dump (boot messages, panic text).", s => s.ConsoleLinesSkipped),
+        new("warnings", StatSeverity.Info, StatSource.Reader, "Warnings of every kind, kept or not.", s => s.WarningCount),
+    ];
+
+    /// <summary>The declared statistics' values for this read.</summary>
+    public IEnumerable<StatisticValue> Values() => Declared.Select(d => d.Of(this));
+
+    private long Count(string kind) => _warningsByKind.GetValueOrDefault(kind);
+
     public void Warn(CapturePosition position, string message, string kind = WarningKinds.Other)
     {
         WarningCount++;

@@ -1,3 +1,4 @@
+using Swiotlb.Trace.Capture;
 using Swiotlb.Trace.Replay.Records;
 
 namespace Swiotlb.Trace.Replay.Pairing;
@@ -53,6 +54,23 @@ public sealed class PairingStatistics
 
     /// <summary>NVMe commands seen complete with their segments.</summary>
     public long NvmeCommands { get; internal set; }
+
+    /// <summary>The pairer's statistics, declared: every report writes them by these names.</summary>
+    public static IReadOnlyList<DeclaredStatistic<PairingStatistics>> Declared { get; } =
+    [
+        new("unmapsRecovered", StatSeverity.DataLoss, StatSource.Pairer, "Unmaps whose probe was lost, recovered from dma_unmap_* or the command's completion.", s => s.UnmapsRecovered),
+        new("unmapsAssumed", StatSeverity.Info, StatSource.Pairer, "Releases nothing showed, assumed right after their mapping.", s => s.UnmapsAssumed),
+        new("unreturned", StatSeverity.Info, StatSource.Pairer, "Map calls the capture never shows returning (a hang, or the end of the capture).", s => s.Unreturned),
+        new("unpairedReturns", StatSeverity.DataLoss, StatSource.Pairer, "Map returns whose entry the capture does not hold.", s => s.UnpairedReturns),
+        new("returnsBeforeEntry", StatSeverity.Error, StatSource.Pairer, "Map returns timestamped before their entry: their windows span the two.", s => s.ReturnsBeforeEntry),
+        new("refusedMappings", StatSeverity.Error, StatSource.Pairer, "Map calls of sizes the kernel cannot map (a corrupt field): not replayed.", s => s.RefusedMappings),
+        new("cappedScatterLists", StatSeverity.DataLoss, StatSource.Pairer, "dma_map_sg events whose arrays the kernel capped: entries beyond the cap are missing.", s => s.CappedScatterLists),
+        new("scatterListEntriesNotShown", StatSeverity.DataLoss, StatSource.Pairer, "Mapped scatterlist entries the capped arrays do not show.", s => s.ScatterListEntriesNotShown),
+        new("failedScatterLists", StatSeverity.Info, StatSource.Pairer, "dma_map_sg_err events: scatterlist maps the kernel failed.", s => s.FailedScatterLists),
+    ];
+
+    /// <summary>The declared statistics' values for this pairing.</summary>
+    public IEnumerable<StatisticValue> Values() => Declared.Select(d => d.Of(this));
 
     /// <summary>Counts one release under the figure its evidence belongs to.</summary>
     internal void Released(UnmapEvidence evidence)

@@ -54,7 +54,7 @@ public sealed partial class InspectBlktraceTests
 
         Assert.Equal(0, code);
         using var report = JsonDocument.Parse(output);
-        var statistics = report.RootElement.GetProperty("statistics");
+        var statistics = report.RootElement.GetProperty("reading");
         Assert.True(statistics.GetProperty("truncated").GetBoolean());
         var warning = Assert.Single(statistics.GetProperty("warnings").EnumerateArray()).GetString()!;
         Assert.StartsWith($"{cut}@", warning);
