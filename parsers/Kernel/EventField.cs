@@ -42,7 +42,7 @@ public sealed class EventField
     /// <param name="printedAs">The key (or marker) the text uses, when not the field name: <c>dma_unmap_phys</c>'s <c>addr</c> prints as <c>dma_addr=</c>.</param>
     /// <param name="olderName">The name an older kernel's format gave the same field.</param>
     /// <param name="elementBytes">An array's element size, for renderers that print arrays as raw bytes (<c>ARRAY[00, 72, …]</c>).</param>
-    /// <param name="optional">Older formats may lack the field (the decoder asks <see cref="IEventFields.Has"/>).</param>
+    /// <param name="optional">Older formats may lack the field (the decoder asks <see cref="IEventFields.TryUnsigned"/>).</param>
     public EventField(string name, PrintedShape shape, string? printedAs = null, string? olderName = null, int elementBytes = 8,
         IReadOnlyList<string>? symbols = null, FieldWords? words = null, bool optional = false)
     {

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Diagnostics.CodeAnalysis;
 
 namespace Swiotlb.Trace.Kernel;
 
@@ -8,13 +9,16 @@ namespace Swiotlb.Trace.Kernel;
 /// </summary>
 public interface IEventFields
 {
-    /// <summary>True when the event has the field (printed, or in the record's format): an optional one may be missing.</summary>
-    bool Has(EventField field);
-
     string String(EventField field);
+
+    /// <summary>An optional field's text: false when the event lacks it (printed, or in the record's format).</summary>
+    bool TryString(EventField field, [NotNullWhen(true)] out string? value);
 
     /// <summary>An unsigned value; a <see cref="PrintedShape.Symbol"/> as its number, a <see cref="PrintedShape.ShownOfTotal"/> as the total.</summary>
     ulong Unsigned(EventField field);
+
+    /// <summary>An optional field's value: false when the event lacks it (printed, or in the record's format).</summary>
+    bool TryUnsigned(EventField field, out ulong value);
 
     long Signed(EventField field);
 

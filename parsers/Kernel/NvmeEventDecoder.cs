@@ -32,11 +32,11 @@ public static class NvmeEventDecoder
 
     /// <summary>Empty for admin commands, which have no disk.</summary>
     private static string DiskOf<TFields>(ref TFields fields) where TFields : IEventFields, allows ref struct =>
-        fields.Has(Disk) ? fields.String(Disk) : "";
+        fields.TryString(Disk, out var disk) ? disk : "";
 
     /// <summary>-1 when neither the format nor the rendering gives it.</summary>
     private static int ControllerOf<TFields>(ref TFields fields) where TFields : IEventFields, allows ref struct =>
-        fields.Has(ControllerId) ? (int)fields.Signed(ControllerId) : -1;
+        fields.TryUnsigned(ControllerId, out var id) ? unchecked((int)id) : -1;
 
     /// <summary>slba = u64 LE at cdw10[0..8], length = u16 LE at [8..10] + 1 blocks; null when the rendering lost the bytes.</summary>
     private static NvmeBlockRange? BlockRange<TFields>(ref TFields fields) where TFields : IEventFields, allows ref struct

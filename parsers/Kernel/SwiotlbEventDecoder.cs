@@ -10,7 +10,7 @@ public static class SwiotlbEventDecoder
     /// <summary>A format without the decision (none seen) is taken as a normal bounce.</summary>
     public static TraceEvent Bounced<TFields>(in EventHeader header, ref TFields fields) where TFields : IEventFields, allows ref struct =>
         new SwiotlbBounced(header, fields.String(BouncedFields.Device), fields.Unsigned(BouncedFields.DmaMask), fields.Unsigned(BouncedFields.Address),
-            fields.Unsigned(BouncedFields.Size), fields.Has(BouncedFields.Force) ? (BounceForce)fields.Unsigned(BouncedFields.Force) : BounceForce.Normal);
+            fields.Unsigned(BouncedFields.Size), fields.TryUnsigned(BouncedFields.Force, out var force) ? (BounceForce)force : BounceForce.Normal);
 
     public static TraceEvent MapEntry<TFields>(in EventHeader header, string probeName, ref TFields fields)
         where TFields : IEventFields, allows ref struct =>
@@ -32,5 +32,5 @@ public static class SwiotlbEventDecoder
             Optional(ref fields, Probe.Attributes));
 
     private static ulong? Optional<TFields>(ref TFields fields, EventField field) where TFields : IEventFields, allows ref struct =>
-        fields.Has(field) ? fields.Unsigned(field) : null;
+        fields.TryUnsigned(field, out var value) ? value : null;
 }

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Diagnostics.CodeAnalysis;
 using Swiotlb.Trace.Kernel;
 using Swiotlb.Trace.Text;
 
@@ -49,10 +50,20 @@ internal ref struct PrintedBlockFields : IEventFields
     /// <summary>What was expected and not found, or null when the payload has the event's shape.</summary>
     public string? Problem { get; }
 
-    /// <summary>Every column is there but the 6.11+ ioprio.</summary>
-    public readonly bool Has(EventField field) => field != BlockEventFields.IoPriority || !_ioPriority.IsEmpty;
-
     public readonly string String(EventField field) => _strings.Get(field == BlockEventFields.Rwbs ? _rwbs : _bracketed);
+
+    /// <summary>Every column but the 6.11+ ioprio (<see cref="Words"/>) is there.</summary>
+    public readonly bool TryString(EventField field, [NotNullWhen(true)] out string? value)
+    {
+        value = String(field);
+        return true;
+    }
+
+    public readonly bool TryUnsigned(EventField field, out ulong value)
+    {
+        value = Unsigned(field);
+        return true;
+    }
 
     public readonly ulong Unsigned(EventField field) =>
         field == BlockEventFields.Device ? _device

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Diagnostics.CodeAnalysis;
 using Swiotlb.Trace.Kernel;
 using Swiotlb.Trace.Text;
 using BouncedFields = Swiotlb.Trace.Kernel.SwiotlbEventFields.Bounced;
@@ -34,10 +35,20 @@ internal ref struct PrintedBouncedFields : IEventFields
 
     public readonly string? Problem => _problem;
 
-    /// <summary>Every field is printed, the decision too.</summary>
-    public readonly bool Has(EventField field) => true;
-
     public readonly string String(EventField field) => _strings.Get(_device);
+
+    /// <summary>Every field is printed, the decision too.</summary>
+    public readonly bool TryString(EventField field, [NotNullWhen(true)] out string? value)
+    {
+        value = String(field);
+        return true;
+    }
+
+    public bool TryUnsigned(EventField field, out ulong value)
+    {
+        value = Unsigned(field);
+        return true;
+    }
 
     public ulong Unsigned(EventField field)
     {

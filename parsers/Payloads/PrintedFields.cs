@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Diagnostics.CodeAnalysis;
 using Swiotlb.Trace.Kernel;
 using Swiotlb.Trace.Text;
 
@@ -17,8 +18,6 @@ internal ref struct PrintedFields(ReadOnlySpan<byte> payload, Utf8StringPool str
 
     public string? Problem { get; private set; }
 
-    public readonly bool Has(EventField field) => Find(field, out _);
-
     public string String(EventField field)
     {
         if (Find(field, out var named))
@@ -32,10 +31,24 @@ internal ref struct PrintedFields(ReadOnlySpan<byte> payload, Utf8StringPool str
         return strings.Get(space < 0 ? _payload : _payload[..space]);
     }
 
-    public ulong Unsigned(EventField field)
+    public readonly bool TryString(EventField field, [NotNullWhen(true)] out string? value)
     {
-        if (!Find(field, out var text))
-            return Fail(field, "a number");
+        value = Find(field, out var text) ? strings.Get(text) : null;
+        return value is not null;
+    }
+
+    public ulong Unsigned(EventField field) => Find(field, out var text) ? Parsed(field, text) : Fail(field, "a number");
+
+    /// <summary>Absent is no problem; malformed is.</summary>
+    public bool TryUnsigned(EventField field, out ulong value)
+    {
+        var found = Find(field, out var text);
+        value = found ? Parsed(field, text) : 0;
+        return found;
+    }
+
+    private ulong Parsed(EventField field, ReadOnlySpan<byte> text)
+    {
         if (!_byFieldName)
         {
             switch (field.Shape)

@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Collections.Immutable;
+using System.Diagnostics.CodeAnalysis;
 using System.Text;
 using Swiotlb.Trace.Kernel;
 using Swiotlb.Trace.Text;
@@ -24,10 +25,19 @@ internal ref struct PrintedNvmeFields(ReadOnlySpan<byte> payload, Utf8StringPool
 
     public readonly string? Problem => _problem;
 
-    public bool Has(EventField field) =>
-        (field == NvmeEventFields.ControllerId && PrefixController() is not null) || _fields.Has(field);
-
     public string String(EventField field) => Checked(_fields.String(field));
+
+    public bool TryString(EventField field, [NotNullWhen(true)] out string? value) => _fields.TryString(field, out value);
+
+    public bool TryUnsigned(EventField field, out ulong value)
+    {
+        if (field == NvmeEventFields.ControllerId && PrefixController() is { } controller)
+        {
+            value = (ulong)controller;
+            return true;
+        }
+        return Checked(_fields.TryUnsigned(field, out value));
+    }
 
     public ulong Unsigned(EventField field)
     {
@@ -53,9 +63,9 @@ internal ref struct PrintedNvmeFields(ReadOnlySpan<byte> payload, Utf8StringPool
     {
         if (_byFieldName)
             return _fields.Bytes(field, destination);
-        if (field != NvmeEventFields.Setup.Cdw10 || destination.Length < 10 || !_fields.Has(StartLba))
+        if (field != NvmeEventFields.Setup.Cdw10 || destination.Length < 10 || !Checked(_fields.TryUnsigned(StartLba, out var startLba)))
             return 0;
-        BinaryPrimitives.WriteUInt64LittleEndian(destination, Checked(_fields.Unsigned(StartLba)));
+        BinaryPrimitives.WriteUInt64LittleEndian(destination, startLba);
         BinaryPrimitives.WriteUInt16LittleEndian(destination[8..], (ushort)Checked(_fields.Unsigned(Length)));
         return 10;
     }

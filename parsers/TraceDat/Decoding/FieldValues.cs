@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using Swiotlb.Trace.Binary;
 using Swiotlb.Trace.TraceDat.Formats;
 
@@ -57,13 +58,20 @@ internal static class FieldValues
         return values.MoveToImmutable();
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static ReadOnlySpan<byte> Scalar(FieldFormat field, ReadOnlySpan<byte> record) =>
-        field.Size is 1 or 2 or 4 or 8
-            ? Slice(record, field.Offset, field.Size, field.Name)
-            : throw new RecordFormatException($"field {field.Name} of {field.Size} bytes is not an integer");
+        field.Size is 1 or 2 or 4 or 8 ? Slice(record, field.Offset, field.Size, field.Name) : NotAnInteger(field);
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static ReadOnlySpan<byte> Slice(ReadOnlySpan<byte> record, int offset, int length, string name) =>
-        offset >= 0 && length >= 0 && (long)offset + length <= record.Length
-            ? record.Slice(offset, length)
-            : throw new RecordFormatException($"field {name} at bytes {offset}..{offset + length} lies outside the {record.Length}-byte record");
+        offset >= 0 && length >= 0 && (long)offset + length <= record.Length ? record.Slice(offset, length) : Outside(record, offset, length, name);
+
+    /// <summary>The throws out of line, so that the reads above inline.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static ReadOnlySpan<byte> NotAnInteger(FieldFormat field) =>
+        throw new RecordFormatException($"field {field.Name} of {field.Size} bytes is not an integer");
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static ReadOnlySpan<byte> Outside(ReadOnlySpan<byte> record, int offset, int length, string name) =>
+        throw new RecordFormatException($"field {name} at bytes {offset}..{offset + length} lies outside the {record.Length}-byte record");
 }

@@ -1,4 +1,6 @@
 using System.Collections.Immutable;
+using System.Diagnostics.CodeAnalysis;
+using System.Runtime.CompilerServices;
 using Swiotlb.Trace.Binary;
 using Swiotlb.Trace.Events;
 using Swiotlb.Trace.Kernel;
@@ -46,15 +48,31 @@ internal readonly ref struct RecordFields(ReadOnlySpan<byte> record, ByteOrder o
         return bound;
     }
 
-    public bool Has(EventField field) => field.Index < bound.Length && bound[field.Index] is not null;
-
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public string String(EventField field) => Located(field).Text(_record, order);
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public bool TryString(EventField field, [NotNullWhen(true)] out string? value)
+    {
+        value = Optional(field)?.Text(_record, order);
+        return value is not null;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public ulong Unsigned(EventField field) => Located(field).Unsigned(_record, order);
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public bool TryUnsigned(EventField field, out ulong value)
+    {
+        var located = Optional(field);
+        value = located is null ? 0 : located.Unsigned(_record, order);
+        return located is not null;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public long Signed(EventField field) => Located(field).Integer(_record, order);
 
-    public bool IsSet(EventField field) => Has(field) && bound[field.Index]!.Unsigned(_record, order) != 0;
+    public bool IsSet(EventField field) => Optional(field) is { } located && located.Unsigned(_record, order) != 0;
 
     public ImmutableArray<ulong> Array(EventField field) => Located(field).UnsignedArray(_record, order);
 
@@ -68,12 +86,19 @@ internal readonly ref struct RecordFields(ReadOnlySpan<byte> record, ByteOrder o
 
     public string? Words(EventField field)
     {
-        if (!Has(field))
+        if (Optional(field) is not { } located)
             return null;
-        var bits = bound[field.Index]!.Unsigned(_record, order);
+        var bits = located.Unsigned(_record, order);
         return field.Words?.Describe(bits) ?? $"0x{bits:x}";
     }
 
-    private FieldFormat Located(EventField field) =>
-        (field.Index < bound.Length ? bound[field.Index] : null) ?? throw new RecordFormatException($"the format has no field {field.Name}");
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private FieldFormat? Optional(EventField field) => field.Index < bound.Length ? bound[field.Index] : null;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private FieldFormat Located(EventField field) => Optional(field) ?? Missing(field);
+
+    /// <summary>Out of line, so that the field reads inline.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static FieldFormat Missing(EventField field) => throw new RecordFormatException($"the format has no field {field.Name}");
 }
