@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Swiotlb.Trace.Capture;
+using Swiotlb.Trace.Replay.Allocator;
 using Swiotlb.Trace.Replay.Validation;
 
 namespace Swiotlb.Trace.Cli.Commands;
@@ -41,7 +42,7 @@ public static class CommandFailure
     /// <summary>The one-line message of an exception that means the input or the command line is wrong, or null.</summary>
     private static string? InputProblem(Exception problem) => problem switch
     {
-        CaptureFormatException or UsageException or UnknownCaptureKernelException => problem.Message,
+        CaptureFormatException or UsageException or UnknownCaptureKernelException or PoolOptionException => problem.Message,
         FileNotFoundException missing => $"{missing.FileName}: no such file",
         DirectoryNotFoundException or UnauthorizedAccessException or IOException => problem.Message,
         _ => null,

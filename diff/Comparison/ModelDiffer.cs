@@ -10,7 +10,8 @@ public static class ModelDiffer
 {
     /// <param name="candidate">The model under test (<c>--model</c>).</param>
     /// <param name="baseline">The model it is measured against (<c>--against</c>): what the candidate does worse is a regression.</param>
-    /// <exception cref="ArgumentException">A model is unknown, or both name the same model.</exception>
+    /// <exception cref="ArgumentException">A model is unknown, or both name the same model: a bug in the caller, which
+    /// checks the names it was given (the CLI refuses them as usage errors first).</exception>
     public static DiffReport Run(Func<ICaptureReader> open, KernelFacts facts, string candidate, string baseline, ReplayRequest request)
     {
         var candidateModel = Resolve(candidate, "--model");

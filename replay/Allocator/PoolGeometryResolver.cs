@@ -63,6 +63,8 @@ public static class PoolGeometryResolver
             (requestedSlots is null ? null : sizedSlots, "swiotlb= on the kernel command line"),
             (commandLineSizes ? sizedSlots : null, "default 64 MiB pool"), (inferred?.Slots, "inferred from the bounce addresses"),
             (sizedSlots, "default 64 MiB pool: the capture does not say"));
+        if (overrides.Areas is { } areasAsked && slots % areasAsked != 0)
+            throw new PoolOptionException($"--areas {areasAsked} does not divide the pool: {sources[^1]}; expected a power of two that divides its slots");
         int? dmesgAreas = facts.AreaCount is { } dmesgCount && PoolGeometry.RefuseAreaCount(dmesgCount) is null && slots % dmesgCount == 0 ? dmesgCount : null;
         int? sizedFromStatement = requestedAreas is not null || knownCpus is not null ? sizedAreas : null;
         var statedAreas = generation.HasAreas ? overrides.Areas ?? dmesgAreas ?? sizedFromStatement : 1;
