@@ -1,3 +1,5 @@
+using Swiotlb.Trace.Capture;
+
 namespace Swiotlb.Trace.Blktrace;
 
 /// <summary>An open blktrace capture: its records merged in time order (one pass), the notes and the warnings met so far.</summary>
@@ -5,10 +7,10 @@ public sealed class BlktraceCapture : IDisposable
 {
     private readonly IReadOnlyList<Stream> _streams;
     private readonly BlktraceMerge _merge;
-    private readonly List<BlktraceWarning> _warnings;
+    private readonly List<CaptureWarning> _warnings;
     private bool _enumerated;
 
-    internal BlktraceCapture(IReadOnlyList<string> files, IReadOnlyList<Stream> streams, BlktraceMerge merge, BlktraceNotes notes, List<BlktraceWarning> warnings)
+    internal BlktraceCapture(IReadOnlyList<string> files, IReadOnlyList<Stream> streams, BlktraceMerge merge, BlktraceNotes notes, List<CaptureWarning> warnings)
     {
         Files = files;
         _streams = streams;
@@ -24,7 +26,7 @@ public sealed class BlktraceCapture : IDisposable
     public BlktraceNotes Notes { get; }
 
     /// <summary>Truncations, corruption and skipped records, complete once <see cref="Records"/> has been read to its end.</summary>
-    public IReadOnlyList<BlktraceWarning> Warnings => _warnings;
+    public IReadOnlyList<CaptureWarning> Warnings => _warnings;
 
     /// <summary>The records blkparse shows (trace records and messages), oldest first; can be enumerated once.</summary>
     public IEnumerable<BlktraceRecord> Records

@@ -55,10 +55,7 @@ public sealed class BlktraceCaptureReader : ICaptureReader
     {
         for (; _warningsTaken < _capture.Warnings.Count; _warningsTaken++)
         {
-            var warning = _capture.Warnings[_warningsTaken];
-            Statistics.Warn(warning.Position, warning.Message);
-            if (warning.Truncated)
-                Statistics.Truncated = true;
+            Statistics.Warn(_capture.Warnings[_warningsTaken]);
         }
     }
 

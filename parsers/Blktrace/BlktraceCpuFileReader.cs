@@ -9,7 +9,7 @@ namespace Swiotlb.Trace.Blktrace;
 /// Reads one per-CPU file record by record. Notes (process names, timestamps) go to <see cref="BlktraceNotes"/> as they are
 /// read; trace records and messages are returned. Problems at the file's first record throw; later ones add a warning and end the file.
 /// </summary>
-internal sealed class BlktraceCpuFileReader(Stream stream, string file, int cpu, BlktraceNotes notes, List<BlktraceWarning> warnings)
+internal sealed class BlktraceCpuFileReader(Stream stream, string file, int cpu, BlktraceNotes notes, List<CaptureWarning> warnings)
 {
     private const int CgroupIdSize = sizeof(ulong);
     private const int TimestampPduSize = 2 * sizeof(uint);
@@ -117,7 +117,7 @@ internal sealed class BlktraceCpuFileReader(Stream stream, string file, int cpu,
 
     private BlktraceRecord? Stop(CapturePosition position, string problem, bool truncated = false)
     {
-        warnings.Add(new(position, problem, truncated));
+        warnings.Add(new(position, problem, truncated ? WarningKinds.Truncated : WarningKinds.Other));
         return End();
     }
 

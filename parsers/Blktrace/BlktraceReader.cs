@@ -13,7 +13,7 @@ public static class BlktraceReader
     public static BlktraceCapture Read(IReadOnlyList<BlktraceCpuInput> inputs)
     {
         var notes = new BlktraceNotes();
-        var warnings = new List<BlktraceWarning>();
+        var warnings = new List<CaptureWarning>();
         var queues = inputs.Select(input => new BlktraceCpuQueue(new BlktraceCpuFileReader(input.Stream, input.Name, input.Cpu, notes, warnings)));
         var merge = new BlktraceMerge(queues, notes);
         return new BlktraceCapture(

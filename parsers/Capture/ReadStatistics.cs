@@ -54,12 +54,17 @@ public sealed class ReadStatistics
 
     private long Count(string kind) => _warningsByKind.GetValueOrDefault(kind);
 
-    public void Warn(CapturePosition position, string message, string kind = WarningKinds.Other)
+    public void Warn(CapturePosition position, string message, string kind = WarningKinds.Other) => Warn(new CaptureWarning(position, message, kind));
+
+    /// <summary>Counts a warning under its kind and keeps it among the first; one that says the capture is cut marks it truncated.</summary>
+    public void Warn(CaptureWarning warning)
     {
         WarningCount++;
-        _warningsByKind[kind] = _warningsByKind.GetValueOrDefault(kind) + 1;
+        _warningsByKind[warning.Kind] = _warningsByKind.GetValueOrDefault(warning.Kind) + 1;
+        if (warning.Kind is WarningKinds.Truncated or WarningKinds.RingData or WarningKinds.DroppedCpu)
+            Truncated = true;
         if (_warnings.Count < MaxKeptWarnings)
-            _warnings.Add(new CaptureWarning(position, message));
+            _warnings.Add(warning);
     }
 
     public void Malformed(CapturePosition position, string expected)

@@ -30,13 +30,7 @@ public sealed class TraceDatCaptureReader : ICaptureReader
     /// <summary>Events the pages say were missed, per CPU: counted only for CPUs whose CPUSTAT did not already count them.</summary>
     private readonly Dictionary<int, long> _missedInPages = [];
 
-    private void Warn(TraceDatWarning warning)
-    {
-        if (warning.Kind is WarningKinds.RingData or WarningKinds.DroppedCpu)
-            Statistics.Truncated = true;
-        var position = warning.Offset >= 0 ? CapturePosition.AtOffset(Metadata.File, warning.Offset) : CapturePosition.WholeFile(Metadata.File);
-        Statistics.Warn(position, $"{warning.Section}: {warning.Problem}; lost: {warning.Lost}", warning.Kind);
-    }
+    private void Warn(CaptureWarning warning) => Statistics.Warn(warning);
 
     public CaptureMetadata Metadata { get; }
     public ReadStatistics Statistics { get; } = new();

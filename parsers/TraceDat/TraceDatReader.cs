@@ -25,7 +25,7 @@ public sealed class TraceDatReader
     private readonly FieldFormat _commonType;
     private readonly FieldFormat _commonPid;
     private readonly (string Name, RecordDecoder Decoder)?[] _decoders;
-    private readonly List<TraceDatWarning> _firstWarnings = [];
+    private readonly List<CaptureWarning> _firstWarnings = [];
 
     private TraceDatReader(Stream file, string fileName, TraceDatLayout layout)
     {
@@ -45,13 +45,13 @@ public sealed class TraceDatReader
     public const int MaxKeptWarnings = 20;
 
     /// <summary>The first <see cref="MaxKeptWarnings"/> problems met so far while reading events (filled as <see cref="ReadEvents"/> runs).</summary>
-    public IReadOnlyList<TraceDatWarning> Warnings => _firstWarnings;
+    public IReadOnlyList<CaptureWarning> Warnings => _firstWarnings;
 
     /// <summary>Every problem met so far, kept or not.</summary>
     public long WarningCount { get; private set; }
 
     /// <summary>Called for each problem as it is met.</summary>
-    public Action<TraceDatWarning>? Warned { get; set; }
+    public Action<CaptureWarning>? Warned { get; set; }
 
     /// <summary>Called with (CPU, count) for the events a page says the kernel lost before it.</summary>
     public Action<int, long>? MissedEvents { get; set; }
@@ -92,7 +92,7 @@ public sealed class TraceDatReader
         foreach (var buffer in _layout.Buffers)
         {
             var regions = CpuRegions.Usable(buffer.Cpus, _file.Length, (region, problem, lost) =>
-                Warn(new TraceDatWarning(_fileName, SectionOf(buffer, region.Cpu), region.Offset, problem, lost, Capture.WarningKinds.DroppedCpu)));
+                Warn(Warning(SectionOf(buffer, region.Cpu), region.Offset, problem, lost, Capture.WarningKinds.DroppedCpu)));
             var chunkLimit = RingMemoryBudget.PerCpu(regions.Count, buffer.PageSize);
             foreach (var region in regions)
             {
@@ -101,7 +101,7 @@ public sealed class TraceDatReader
                     ? new CompressedPageSource(_file, region, buffer.PageSize, _layout.Codec!.CreateDecompressor(), _layout.Codec.Name, _layout.Order, chunkLimit)
                     : new PlainPageSource(_file, region, buffer.PageSize);
                 yield return new CpuEventCursor(pages, region.Cpu, _layout.RingHeader, _layout.Order,
-                    (offset, problem, lost) => Warn(new TraceDatWarning(_fileName, section, offset, problem, lost)),
+                    (offset, problem, lost) => Warn(Warning(section, offset, problem, lost)),
                     count => Missed(section, region.Cpu, count));
             }
         }
@@ -110,13 +110,17 @@ public sealed class TraceDatReader
     private void Missed(string section, int cpu, long count)
     {
         MissedEvents?.Invoke(cpu, count);
-        Warn(new TraceDatWarning(_fileName, section, -1, $"the kernel marks events missed on CPU {cpu} (ring buffer overrun)",
+        Warn(Warning(section, -1, $"the kernel marks events missed on CPU {cpu} (ring buffer overrun)",
             count > 0 ? $"{count} events" : "an unknown number of events", Capture.WarningKinds.MissedEvents));
     }
 
+    /// <summary>A warning about one section of the file: at a byte offset, or (offset -1) about the section as a whole.</summary>
+    private CaptureWarning Warning(string section, long offset, string problem, string lost, string kind = Capture.WarningKinds.RingData) =>
+        new(offset >= 0 ? CapturePosition.AtOffset(_fileName, offset) : CapturePosition.WholeFile(_fileName), $"{section}: {problem}; lost: {lost}", kind);
+
     private static string SectionOf(BufferLayout buffer, int cpu) => $"flyrecord buffer \"{buffer.Name}\" CPU {cpu}";
 
-    private void Warn(TraceDatWarning warning)
+    private void Warn(CaptureWarning warning)
     {
         WarningCount++;
         if (_firstWarnings.Count < MaxKeptWarnings)
@@ -175,11 +179,11 @@ public sealed class TraceDatReader
 
     private RecordDecoder MakeDecoder(EventFormat format) =>
         EventDecoders.For(format, _layout.Order, _layout.Symbols,
-            note => Warn(new TraceDatWarning(_fileName, $"probe {format.Name}", -1, note, "nothing")));
+            note => Warn(Warning($"probe {format.Name}", -1, note, "nothing")));
 
     private GenericEvent Unreadable(EventHeader header, string name, string problem)
     {
-        Warn(new TraceDatWarning(_fileName, $"event at {header.TimestampNs} ns on CPU {header.Cpu}", -1, problem, "the event's fields", Capture.WarningKinds.UnreadableEvent));
+        Warn(Warning($"event at {header.TimestampNs} ns on CPU {header.Cpu}", -1, problem, "the event's fields", Capture.WarningKinds.UnreadableEvent));
         return new GenericEvent(header, name, "");
     }
 

@@ -94,7 +94,7 @@ public sealed class CorruptionTests
         }
     }
 
-    private static (IReadOnlyList<BlktraceRecord> Records, IReadOnlyList<BlktraceWarning> Warnings) ReadAll(byte[] file)
+    private static (IReadOnlyList<BlktraceRecord> Records, IReadOnlyList<CaptureWarning> Warnings) ReadAll(byte[] file)
     {
         using var capture = BlktraceReader.Read([new BlktraceCpuInput("cpu.1", 1, new MemoryStream(file))]);
         return (capture.Records.ToList(), capture.Warnings);

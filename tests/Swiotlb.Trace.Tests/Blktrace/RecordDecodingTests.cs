@@ -112,7 +112,7 @@ public sealed class RecordDecodingTests
         Assert.Null(BlktraceBlockEvents.ToBlockEvent(records[3]));
     }
 
-    private static (IReadOnlyList<BlktraceRecord> Records, IReadOnlyList<BlktraceWarning> Warnings, BlktraceNotes Notes) ReadAll(params byte[][] records)
+    private static (IReadOnlyList<BlktraceRecord> Records, IReadOnlyList<CaptureWarning> Warnings, BlktraceNotes Notes) ReadAll(params byte[][] records)
     {
         using var capture = BlktraceReader.Read([new BlktraceCpuInput("cpu.0", 0, new MemoryStream(records.SelectMany(r => r).ToArray()))]);
         return (capture.Records.ToList(), capture.Warnings, capture.Notes);

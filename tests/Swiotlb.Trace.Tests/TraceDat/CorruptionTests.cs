@@ -60,10 +60,11 @@ public sealed class CorruptionTests
         Assert.NotNull(outcome.Events);
         Assert.Equal(EventsPerCpu, outcome.Events.Count(e => e.Header.Cpu == 0));
         Assert.InRange(outcome.Events.Count(e => e.Header.Cpu == 1), 1, EventsPerCpu - 1);
-        var warning = Assert.Single(outcome.Warnings, w => w.Section.EndsWith("CPU 1", StringComparison.Ordinal));
-        Assert.Equal(cpuOneStart + 4096, warning.Offset);
-        Assert.Contains("CPU 1", warning.Lost);
-        Assert.Contains(outcome.Warnings, w => w.Section.EndsWith("CPU 2", StringComparison.Ordinal));
+        var warning = Assert.Single(outcome.Warnings, w => w.Message.StartsWith("flyrecord buffer \"\" CPU 1:", StringComparison.Ordinal));
+        Assert.Equal(cpuOneStart + 4096, warning.Position.ByteOffset);
+        Assert.Contains("; lost: ", warning.Message);
+        Assert.Contains("CPU 1", warning.Message[warning.Message.IndexOf("; lost: ", StringComparison.Ordinal)..]);
+        Assert.Contains(outcome.Warnings, w => w.Message.StartsWith("flyrecord buffer \"\" CPU 2:", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -83,7 +84,7 @@ public sealed class CorruptionTests
         return BitConverter.ToInt64(file, table + 16);
     }
 
-    private sealed record Outcome(List<TraceEvent>? Events, IReadOnlyList<TraceDatWarning> Warnings);
+    private sealed record Outcome(List<TraceEvent>? Events, IReadOnlyList<CaptureWarning> Warnings);
 
     /// <summary>Reads a damaged file, failing the test on a crash (any exception but the format one) or a hang.</summary>
     private static Outcome Read(byte[] file)
@@ -94,7 +95,7 @@ public sealed class CorruptionTests
             {
                 var reader = TraceDatReader.Open(new MemoryStream(file), "damaged.dat");
                 var events = reader.ReadEvents().ToList();
-                Assert.All(reader.Warnings, w => Assert.True(w.Problem.Length > 0 && w.Lost.Length > 0, w.ToString()));
+                Assert.All(reader.Warnings, w => Assert.Matches(": .+; lost: .+", w.Message));
                 return new Outcome(events, reader.Warnings);
             }
             catch (CaptureFormatException e)

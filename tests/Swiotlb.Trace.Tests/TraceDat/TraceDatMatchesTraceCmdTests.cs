@@ -1,3 +1,4 @@
+using Swiotlb.Trace.Capture;
 using Swiotlb.Trace.Events;
 using Swiotlb.Trace.TraceDat;
 
@@ -51,10 +52,10 @@ public sealed class TraceDatMatchesTraceCmdTests
     /// samples/captures/README.md): the reader keeps it generic with one note, and the mappings come from <c>dma_map_phys</c>.</summary>
     private static bool HasUnplaceableReturnProbe(string file) => file.Contains("-7.3.4/", StringComparison.Ordinal);
 
-    private static bool IsUnplaceableProbeNote(string file, TraceDatWarning warning) =>
+    private static bool IsUnplaceableProbeNote(string file, CaptureWarning warning) =>
         HasUnplaceableReturnProbe(file) && warning.ToString().Contains("kprobe swmapret on swiotlb_map is neither", StringComparison.Ordinal);
 
-    internal static List<TraceEvent> ReadAll(string path, out IReadOnlyList<TraceDatWarning> warnings)
+    internal static List<TraceEvent> ReadAll(string path, out IReadOnlyList<CaptureWarning> warnings)
     {
         using var stream = File.OpenRead(path);
         var reader = TraceDatReader.Open(stream, path);
