@@ -33,18 +33,20 @@ public static class ReadingCompleteness
         return gaps;
     }
 
-    public static void WriteText(ReadStatistics reading, PairingStatistics pairing, TextWriter output)
+    /// <param name="further">Later stages' declared statistics (the validator's), shown with the reader's and pairer's.</param>
+    public static void WriteText(ReadStatistics reading, PairingStatistics pairing, IEnumerable<StatisticValue> further, TextWriter output)
     {
         var gaps = Gaps(reading, pairing);
         output.WriteLine($"reading:  {reading.EventsRead} events, {reading.LinesRead} lines, {reading.WarningCount} warning(s){(gaps.Count == 0 ? "; read whole" : "")}");
         foreach (var gap in gaps)
             output.WriteLine($"  weakened: {gap}");
-        StatisticsOutput.WriteText("  stats:    ", reading.Values().Concat(pairing.Values()), output);
+        StatisticsOutput.WriteText("  stats:    ", reading.Values().Concat(pairing.Values()).Concat(further), output);
         foreach (var warning in reading.Warnings.Take(5))
             output.WriteLine($"  warning:  {warning}");
     }
 
-    public static void WriteJson(ReadStatistics reading, PairingStatistics pairing, Utf8JsonWriter json)
+    /// <param name="further">Later stages' declared statistics (the validator's), written with the reader's and pairer's.</param>
+    public static void WriteJson(ReadStatistics reading, PairingStatistics pairing, IEnumerable<StatisticValue> further, Utf8JsonWriter json)
     {
         json.WriteStartObject("reading");
         json.WriteNumber("events", reading.EventsRead);
@@ -66,6 +68,6 @@ public static class ReadingCompleteness
             json.WriteStringValue(warning.ToString());
         json.WriteEndArray();
         json.WriteEndObject();
-        StatisticsOutput.WriteJson(reading.Values().Concat(pairing.Values()), json);
+        StatisticsOutput.WriteJson(reading.Values().Concat(pairing.Values()).Concat(further), json);
     }
 }

@@ -43,7 +43,7 @@ public static class ReplayJsonWriter
         json.WriteBoolean("truncated", replay.Reading.Truncated);
         json.WriteEndObject();
         PairingJson.Write(replay.Pairing, replay.Source, json);
-        ReadingCompleteness.WriteJson(replay.Reading, replay.Pairing, json);
+        ReadingCompleteness.WriteJson(replay.Reading, replay.Pairing, [], json);
     }
 
     private static void WriteModels(CaptureReplay replay, Utf8JsonWriter json)

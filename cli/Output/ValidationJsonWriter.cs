@@ -24,7 +24,7 @@ public static class ValidationJsonWriter
         WritePool(validation.Pool, json);
         WriteDevices(validation, json);
         PairingJson.Write(validation.Pairing, null, json);
-        ReadingCompleteness.WriteJson(reading, validation.Pairing, json);
+        ReadingCompleteness.WriteJson(reading, validation.Pairing, report.Values(), json);
         CaptureLossesOutput.Write(validation.Losses, json);
         WriteTallies(report, json);
         json.WriteStartArray("divergences");

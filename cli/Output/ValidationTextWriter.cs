@@ -16,7 +16,7 @@ public static class ValidationTextWriter
         output.WriteLine($"pool:     {Figures.Hex(pool.StartAddress)}, {pool.SlotCount} slots ({Figures.Size(pool.EndAddress - pool.StartAddress)}), {pool.AreaCount} area(s) of {pool.AreaSlotCount} slots, {pool.PageSize}-byte pages");
         foreach (var source in validation.Pool.Sources.Concat(InferredPoolOutput.Lines(validation.Pool.Inference)))
             output.WriteLine($"          {source}");
-        ReadingCompleteness.WriteText(reading, validation.Pairing, output);
+        ReadingCompleteness.WriteText(reading, validation.Pairing, validation.Report.Values(), output);
         foreach (var line in CaptureLossesOutput.Lines(validation.Losses, report.Mismatches))
             output.WriteLine($"  losses:   {line}");
 

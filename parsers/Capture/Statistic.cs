@@ -16,6 +16,7 @@ public enum StatSource
 {
     Reader,
     Pairer,
+    Validator,
 }
 
 /// <summary>One declared statistic: its name (the same in every report), severity, source and meaning.</summary>

@@ -1,3 +1,4 @@
+using Swiotlb.Trace.Capture;
 using Swiotlb.Trace.Replay.Allocator;
 using Swiotlb.Trace.Replay.Records;
 
@@ -62,4 +63,18 @@ public sealed record ValidationReport(
     public int RecoveredInPairingNotLive => RecoveredInPairing - (RecoveredUnmaps - RecoveredFromReusedSlots);
 
     public bool AllMatch => Mismatches == 0 && ExactMatches == Predicted;
+
+    /// <summary>The validator's statistics, declared: how the replay met the capture, beside the verdict's figures.</summary>
+    public static IReadOnlyList<DeclaredStatistic<ValidationReport>> Declared { get; } =
+    [
+        new("preexistingMappings", StatSeverity.Info, StatSource.Validator, "Mappings live before the capture began: their slots are taken as the kernel left them.", r => r.PreexistingMappings),
+        new("adoptedMappings", StatSeverity.Info, StatSource.Validator, "Mappings taken as the kernel placed them, not predicted (the first of each area, or after a divergence).", r => r.Adopted),
+        new("recoveredFromReusedSlots", StatSeverity.DataLoss, StatSource.Validator, "Unmaps the capture lost, found because the kernel reused a live mapping's slots.", r => r.RecoveredFromReusedSlots),
+        new("ignoredUnmaps", StatSeverity.Info, StatSource.Validator, "Unmaps of mappings not live in the replay (freed already, or never seen).", r => r.IgnoredUnmaps),
+        new("reorderedGroups", StatSeverity.Info, StatSource.Validator, "Groups of overlapping records replayed in another order than their timestamps'.", r => r.ReorderedGroups),
+        new("mismatches", StatSeverity.Error, StatSource.Validator, "Predictions that differ from the kernel's answer.", r => r.Mismatches),
+    ];
+
+    /// <summary>The declared statistics' values for this validation.</summary>
+    public IEnumerable<StatisticValue> Values() => Declared.Select(d => d.Of(this));
 }
