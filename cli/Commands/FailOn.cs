@@ -7,8 +7,6 @@ namespace Swiotlb.Trace.Cli.Commands;
 /// <summary><c>--fail-on</c>: which findings make the exit code 1, by the names of <see cref="FindingRules"/>.</summary>
 public static class FailOn
 {
-    public static IReadOnlyList<string> Names => FindingRules.Names;
-
     public static Option<string[]> Option() => new("--fail-on")
     {
         Description = "Findings that make the exit code 1, comma-separated or repeated: " +
@@ -23,7 +21,7 @@ public static class FailOn
         if (names.Count == 0)
             return FindingRules.All.ToHashSet();
         return names.Select(name => FindingRules.Named(name.ToLowerInvariant())
-            ?? throw new UsageException($"--fail-on '{name}': expected {string.Join(", ", Names)}")).ToHashSet();
+            ?? throw new UsageException($"--fail-on '{name}': expected {string.Join(", ", FindingRules.Names)}")).ToHashSet();
     }
 
     /// <summary>Exit code 1 when a selected kind was found under any model, else 0.</summary>

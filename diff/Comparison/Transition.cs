@@ -35,7 +35,7 @@ public sealed class Transition
     /// <summary>Its place among transitions of one direction: the catalogue's order of rules.</summary>
     public int Order { get; }
 
-    public string Units => Subject == FindingSubject.Command ? "commands" : "mappings";
+    public string Units => Subject.Units();
 
     public override string ToString() => Name;
 }

@@ -31,7 +31,7 @@ public sealed record ReplaySummary(
     public long Count(ModelKey model, FindingRule rule) => Devices.Where(d => d.Model == model).Sum(d => d.Findings(rule));
 
     /// <summary>A rule's findings where they count: a prediction's under every model, the kernel's own under its addresses.</summary>
-    public long Count(FindingRule rule) => Devices.Where(d => d.IsObserved == rule.JudgesObserved).Sum(d => d.Findings(rule));
+    public long Count(FindingRule rule) => Devices.Where(rule.Checks).Sum(d => d.Findings(rule));
 
     /// <summary>The run of one replayed model.</summary>
     public ModelRun Run(ModelKey model) => Runs.Single(r => r.Name == model.Name);

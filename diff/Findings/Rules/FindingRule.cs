@@ -7,6 +7,12 @@ public enum FindingSubject
     Command,
 }
 
+public static class FindingSubjects
+{
+    /// <summary>The units findings of this subject are counted in: mappings or commands.</summary>
+    public static string Units(this FindingSubject subject) => subject == FindingSubject.Command ? "commands" : "mappings";
+}
+
 /// <summary>
 /// One kind of finding: its name (the one <c>--fail-on</c> takes and every report shows), what it detects, how it is
 /// counted, the aggregate figure by which <c>diff</c> compares it and the per-mapping or per-command transitions that
@@ -38,7 +44,7 @@ public abstract class FindingRule
     public virtual string Heading => char.ToUpperInvariant(Name[0]) + Name[1..];
 
     /// <summary>The units its findings are counted in.</summary>
-    public string Units => Subject == FindingSubject.Command ? "commands" : "mappings";
+    public string Units => Subject.Units();
 
     /// <summary>"54 NVMe commands whose PRPs break".</summary>
     public string Describe(long count) => $"{count} {Detects}";
